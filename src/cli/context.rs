@@ -1,0 +1,33 @@
+//! Turns global flags into the shared pieces every command needs.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use super::args::GlobalArgs;
+use crate::cache::Cache;
+use crate::toolchain::{CompileLimits, Toolchains, default_python_wasm};
+
+pub(crate) fn open_cache(global: &GlobalArgs) -> anyhow::Result<Option<Arc<Cache>>> {
+    if global.no_cache {
+        return Ok(None);
+    }
+    let root = global.cache_dir.clone().unwrap_or_else(Cache::default_root);
+    let cache =
+        Cache::open(&root).with_context(|| format!("failed to open cache {}", root.display()))?;
+    Ok(Some(Arc::new(cache)))
+}
+
+pub(crate) fn toolchains(global: &GlobalArgs, cache: Option<Arc<Cache>>) -> Toolchains {
+    let limits = CompileLimits {
+        time: Duration::from_secs(global.compile_timeout),
+        max_source_bytes: global.max_source_bytes,
+        ..CompileLimits::default()
+    };
+    let python = global
+        .python_wasm
+        .clone()
+        .unwrap_or_else(default_python_wasm);
+    Toolchains::new(cache, limits, python)
+}

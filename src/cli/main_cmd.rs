@@ -1,0 +1,39 @@
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use super::args::{Cli, Command};
+use super::exit;
+
+/// Parses arguments, runs the command and maps errors to exit status 2 with one line.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                exit::error()
+            } else {
+                exit::SUCCESS
+            };
+        }
+    };
+    let result = match &cli.command {
+        Command::Run(args) => super::run_cmd::run(&cli.global, args),
+        Command::Cache { action } => super::cache_cmd::run(&cli.global, action),
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`fuelgauge run x.c | head`) is not an error worth reporting.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            exit::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            exit::error()
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The command-line interface: parse flags, call the library, print, choose the exit status.
+
+mod args;
+mod cache_cmd;
+mod context;
+mod exit;
+mod main_cmd;
+mod run_cmd;
+
+pub use args::Cli;
+pub use main_cmd::main;

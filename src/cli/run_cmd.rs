@@ -1,0 +1,185 @@
+//! `fuelgauge run FILE`.
+
+use std::io::{Read as _, Write as _};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::args::{GlobalArgs, RunArgs, RunFormat};
+use super::context::{open_cache, toolchains};
+use super::exit;
+use crate::candidate::Source;
+use crate::sandbox::{Limits, RunVerdict, Sandbox};
+use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
+
+pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let source = Source::read(&args.file)?;
+    let stdin = match &args.stdin {
+        None => Vec::new(),
+        Some(p) if p.as_os_str() == "-" => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .context("failed to read standard input")?;
+            buf
+        }
+        Some(p) => {
+            std::fs::read(p).with_context(|| format!("failed to read --stdin {}", p.display()))?
+        }
+    };
+    let limits = Limits {
+        fuel: args.fuel,
+        region_fuel: args.region_fuel,
+        memory_bytes: args.memory_mib << 20,
+        stdout_bytes: args.output_mib << 20,
+        stderr_bytes: 1 << 20,
+        wall_ms: args.wall_secs.saturating_mul(1000),
+    };
+    let cache = open_cache(global)?;
+    let tools = toolchains(global, cache.clone());
+    let build = tools.build(&source)?;
+    let mut report = RunReport {
+        schema_version: RUN_SCHEMA_VERSION,
+        tool: "fuelgauge".into(),
+        version: crate::VERSION.into(),
+        file: args.file.display().to_string(),
+        language: source.language,
+        build: build.origin,
+        verdict: "compile_error".into(),
+        exit_code: None,
+        reason: None,
+        stream: None,
+        in_region: None,
+        compile_error: None,
+        fuel: 0,
+        fuel_budget: limits.fuel,
+        metered: None,
+        peak_memory_bytes: 0,
+        stdout: String::new(),
+        stderr: String::new(),
+        wall_ms: 0.0,
+    };
+    match &build.program {
+        Err(e) => report.compile_error = Some(e.message.clone()),
+        Ok(program) => {
+            let sandbox = Sandbox::new(1, cache)?;
+            let outcome = sandbox.run(program, &stdin, &limits, args.seed)?;
+            report.verdict = outcome.verdict.name().into();
+            match &outcome.verdict {
+                RunVerdict::Ok => report.exit_code = Some(0),
+                RunVerdict::RuntimeError { reason } => {
+                    if let crate::sandbox::RuntimeErrorReason::Exit { code } = reason {
+                        report.exit_code = Some(*code);
+                    }
+                    report.reason = Some(reason.clone());
+                }
+                RunVerdict::OutputLimit { stream } => report.stream = Some(*stream),
+                RunVerdict::FuelExhausted { in_region } => report.in_region = Some(*in_region),
+                RunVerdict::MemoryLimit | RunVerdict::WallTimeout => {}
+            }
+            report.fuel = outcome.fuel;
+            report.metered = outcome.metered;
+            report.peak_memory_bytes = outcome.peak_memory;
+            report.stdout = String::from_utf8_lossy(&outcome.stdout).into_owned();
+            report.stderr = String::from_utf8_lossy(&outcome.stderr).into_owned();
+            report.wall_ms = outcome.wall.as_secs_f64() * 1000.0;
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        RunFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        RunFormat::Text => write_text(&mut out, &report)?,
+    }
+    Ok(if report.verdict == "ok" {
+        exit::SUCCESS
+    } else {
+        exit::failure()
+    })
+}
+
+fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<()> {
+    let detail = if let Some(reason) = &r.reason {
+        format!(" ({reason})")
+    } else if let Some(stream) = &r.stream {
+        format!(" ({stream:?})").to_lowercase()
+    } else if r.in_region == Some(true) {
+        " (in a metered region)".into()
+    } else {
+        String::new()
+    };
+    writeln!(out, "verdict      {}{detail}", r.verdict)?;
+    if let Some(message) = &r.compile_error {
+        writeln!(out, "build        {:?}", r.build)?;
+        writeln!(out, "── compiler ──\n{message}")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "fuel         {} of {}",
+        group(r.fuel),
+        group(r.fuel_budget)
+    )?;
+    if let Some(m) = &r.metered {
+        let open = if m.open { ", one still open" } else { "" };
+        writeln!(
+            out,
+            "metered      {} in {} region(s){open}",
+            group(m.total),
+            m.regions.len()
+        )?;
+    }
+    writeln!(
+        out,
+        "peak memory  {:.1} MiB",
+        r.peak_memory_bytes as f64 / f64::from(1 << 20)
+    )?;
+    writeln!(
+        out,
+        "build        {}",
+        serde_json::to_value(r.build)
+            .unwrap_or_default()
+            .as_str()
+            .unwrap_or("")
+    )?;
+    writeln!(out, "wall         {:.1} ms (informational)", r.wall_ms)?;
+    writeln!(out, "── stdout ({} bytes) ──", r.stdout.len())?;
+    out.write_all(r.stdout.as_bytes())?;
+    if !r.stdout.is_empty() && !r.stdout.ends_with('\n') {
+        writeln!(out)?;
+    }
+    if !r.stderr.is_empty() {
+        writeln!(out, "── stderr ({} bytes) ──", r.stderr.len())?;
+        out.write_all(r.stderr.as_bytes())?;
+        if !r.stderr.ends_with('\n') {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// 1234567 → "1,234,567".
+pub(crate) fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(super::group(0), "0");
+        assert_eq!(super::group(999), "999");
+        assert_eq!(super::group(1000), "1,000");
+        assert_eq!(super::group(1234567), "1,234,567");
+    }
+}

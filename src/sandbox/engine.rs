@@ -1,0 +1,362 @@
+//! The shared wasmtime engine and one run of a program in a fresh store.
+
+use std::collections::HashMap;
+use std::hash::Hash as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Trap};
+use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime_wasi::p2::pipe::MemoryInputPipe;
+
+use super::host::{self, CappedBuffer, FuelAccount, HostState, MemoryCap, Stop};
+use super::limits::Limits;
+use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason};
+use super::program::{Program, WasmModule};
+use super::rng::GuestRng;
+use crate::cache::{Bucket, Cache};
+use crate::digest::{Digest, KeyBuilder, ShaHasher};
+
+/// The wasmtime version we pin (see Cargo.toml); part of result provenance.
+pub const WASMTIME_VERSION: &str = "48.0.8";
+
+/// Guest call-stack limit. Deep but honest recursion (10^5 frames of a small C function)
+/// fits; unbounded recursion ends as a `stack_overflow` trap.
+const MAX_WASM_STACK: usize = 16 << 20;
+/// Host threads that run guests need the guest stack plus room for wasmtime itself.
+const RUN_THREAD_STACK: usize = MAX_WASM_STACK + (16 << 20);
+const EPOCH_TICK: Duration = Duration::from_millis(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("failed to configure the wasmtime engine: {0}")]
+    Engine(String),
+    #[error("failed to start the sandbox's worker threads: {0}")]
+    Threads(String),
+    #[error("failed to read module {path}: {source}")]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Why a module could not be prepared for running. For a candidate this is its fault (a
+/// `compile_error` verdict), not an infrastructure failure.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidModule(pub String);
+
+type Prepared = Result<Arc<InstancePre<HostState>>, InvalidModule>;
+
+/// Runs programs. Holds one engine, one linker and a pool of big-stack worker threads;
+/// every run gets a fresh store.
+pub struct Sandbox {
+    engine: Engine,
+    linker: Linker<HostState>,
+    compat: Digest,
+    cache: Option<Arc<Cache>>,
+    prepared: Mutex<HashMap<Digest, Arc<OnceLock<Prepared>>>>,
+    pool: rayon::ThreadPool,
+    ticker_stop: Arc<AtomicBool>,
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.ticker_stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Sandbox {
+    /// `jobs` worker threads; `cache` stores native code across processes.
+    pub fn new(jobs: usize, cache: Option<Arc<Cache>>) -> Result<Sandbox, SandboxError> {
+        let mut config = Config::new();
+        config
+            .consume_fuel(true)
+            .epoch_interruption(true)
+            // Guest backtraces are never shown and cost time on every exit and trap.
+            .wasm_backtrace_max_frames(None)
+            .cranelift_opt_level(OptLevel::Speed)
+            .max_wasm_stack(MAX_WASM_STACK)
+            .async_stack_size(MAX_WASM_STACK + (2 << 20));
+        let engine = Engine::new(&config).map_err(|e| SandboxError::Engine(e.to_string()))?;
+        let mut linker = Linker::new(&engine);
+        host::add_to_linker(&mut linker).map_err(|e| SandboxError::Engine(e.to_string()))?;
+        let mut hasher = ShaHasher::default();
+        engine.precompile_compatibility_hash().hash(&mut hasher);
+        let compat = hasher.finish_digest();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .stack_size(RUN_THREAD_STACK)
+            .thread_name(|i| format!("fuelgauge-run-{i}"))
+            .build()
+            .map_err(|e| SandboxError::Threads(e.to_string()))?;
+        let ticker_stop = Arc::new(AtomicBool::new(false));
+        let (weak, stop) = (engine.weak(), ticker_stop.clone());
+        std::thread::Builder::new()
+            .name("fuelgauge-epoch".into())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(EPOCH_TICK);
+                    match weak.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => break,
+                    }
+                }
+            })
+            .map_err(|e| SandboxError::Threads(e.to_string()))?;
+        Ok(Sandbox {
+            engine,
+            linker,
+            compat,
+            cache,
+            prepared: Mutex::new(HashMap::new()),
+            pool,
+            ticker_stop,
+        })
+    }
+
+    /// The worker pool: run parallel work inside `install` so that every run has a stack
+    /// large enough for `MAX_WASM_STACK`.
+    pub fn pool(&self) -> &rayon::ThreadPool {
+        &self.pool
+    }
+
+    /// Compiles (or loads from the cache) and links a module, once per process.
+    fn prepare(&self, module: &WasmModule) -> Result<Prepared, SandboxError> {
+        let cell = {
+            let mut map = self.prepared.lock().expect("prepared-module map poisoned");
+            map.entry(module.digest).or_default().clone()
+        };
+        if let Some(done) = cell.get() {
+            return Ok(done.clone());
+        }
+        // Read errors are infrastructure failures and must not be memoised as verdicts.
+        let mut failure = None;
+        let result = cell.get_or_init(|| match self.load(module) {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                failure = Some(e);
+                Err(InvalidModule(String::new()))
+            }
+        });
+        if let Some(e) = failure {
+            self.prepared
+                .lock()
+                .expect("prepared-module map poisoned")
+                .remove(&module.digest);
+            return Err(e);
+        }
+        Ok(result.clone())
+    }
+
+    fn native_key(&self, module: &WasmModule) -> Digest {
+        KeyBuilder::new("native-v1")
+            .str(WASMTIME_VERSION)
+            .digest(&self.compat)
+            .digest(&module.digest)
+            .finish()
+    }
+
+    fn load(&self, module: &WasmModule) -> Result<Prepared, SandboxError> {
+        let key = self.native_key(module);
+        let cached = self
+            .cache
+            .as_ref()
+            .and_then(|cache| cache.get(Bucket::Native, &key))
+            .and_then(|native| deserialize(&self.engine, &native));
+        let compiled = match cached {
+            Some(m) => m,
+            None => {
+                let bytes = module.read().map_err(|source| SandboxError::Read {
+                    path: match &module.origin {
+                        super::program::WasmOrigin::File(p) => p.clone(),
+                        super::program::WasmOrigin::Bytes(_) => "<memory>".into(),
+                    },
+                    source,
+                })?;
+                let m = match Module::from_binary(&self.engine, &bytes) {
+                    Ok(m) => m,
+                    Err(e) => return Ok(Err(InvalidModule(format!("invalid module: {e:#}")))),
+                };
+                if let (Some(cache), Ok(native)) = (&self.cache, m.serialize()) {
+                    // A cache that cannot be written only costs time later.
+                    let _ = cache.put(Bucket::Native, &key, &native);
+                }
+                m
+            }
+        };
+        Ok(self
+            .linker
+            .instantiate_pre(&compiled)
+            .map(Arc::new)
+            .map_err(|e| InvalidModule(format!("cannot link module: {e:#}"))))
+    }
+
+    /// Runs `program` on `stdin` under `limits`; `seed` seeds the guest's randomness.
+    pub fn run(
+        &self,
+        program: &Program,
+        stdin: &[u8],
+        limits: &Limits,
+        seed: u64,
+    ) -> Result<Outcome, SandboxError> {
+        let prepared = self.prepare(&program.module)?;
+        Ok(self
+            .pool
+            .install(|| run_prepared(&self.engine, prepared, program, stdin, limits, seed)))
+    }
+}
+
+#[expect(
+    unsafe_code,
+    reason = "deserializing native code is unsafe by contract; we only load entries written by \
+              this sandbox, whose sha256 envelope the cache verified, and wasmtime checks the \
+              version and engine settings itself"
+)]
+fn deserialize(engine: &Engine, native: &[u8]) -> Option<Module> {
+    // SAFETY: see the `expect` reason above.
+    unsafe { Module::deserialize(engine, native) }.ok()
+}
+
+fn run_prepared(
+    engine: &Engine,
+    prepared: Prepared,
+    program: &Program,
+    stdin: &[u8],
+    limits: &Limits,
+    seed: u64,
+) -> Outcome {
+    let started = Instant::now();
+    let wasi = WasiCtxBuilder::new()
+        .stdin(MemoryInputPipe::new(stdin.to_vec()))
+        .args(&program.argv)
+        .envs(&program.env)
+        .build_p1();
+    let state = HostState {
+        wasi,
+        memory: MemoryCap {
+            cap: limits.memory_bytes,
+            peak: 0,
+            hit: false,
+        },
+        stdout: CappedBuffer {
+            bytes: Vec::new(),
+            cap: limits.stdout_bytes,
+        },
+        stderr: CappedBuffer {
+            bytes: Vec::new(),
+            cap: limits.stderr_bytes,
+        },
+        fuel: FuelAccount::new(limits.fuel, limits.region_fuel),
+        rng: GuestRng::new(seed),
+    };
+    let mut store = Store::new(engine, state);
+    store.limiter(|s| &mut s.memory);
+    store
+        .set_fuel(limits.fuel)
+        .expect("fuel is enabled on this engine");
+    let ticks = limits.wall().as_millis().div_ceil(EPOCH_TICK.as_millis()) as u64;
+    store.set_epoch_deadline(ticks.max(1));
+    store.epoch_deadline_trap();
+
+    let verdict = match prepared {
+        Err(InvalidModule(message)) => RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Invalid { message },
+        },
+        Ok(pre) => match pre.instantiate(&mut store) {
+            Err(e) => classify(&e, store.data()),
+            Ok(instance) => match instance.get_typed_func::<(), ()>(&mut store, "_start") {
+                Err(_) => RunVerdict::RuntimeError {
+                    reason: RuntimeErrorReason::Invalid {
+                        message: "the module has no `_start` function (not a WASI command)".into(),
+                    },
+                },
+                Ok(start) => match start.call(&mut store, ()) {
+                    Ok(()) => RunVerdict::Ok,
+                    Err(e) => classify(&e, store.data()),
+                },
+            },
+        },
+    };
+    let fuel_left = store.get_fuel().unwrap_or(0);
+    let state = store.into_data();
+    Outcome {
+        verdict,
+        fuel: state.fuel.consumed(fuel_left),
+        metered: state.fuel.metered(),
+        peak_memory: state.memory.peak,
+        stdout: state.stdout.bytes,
+        stderr: state.stderr.bytes,
+        wall: started.elapsed(),
+    }
+}
+
+fn classify(error: &wasmtime::Error, state: &HostState) -> RunVerdict {
+    if let Some(stop) = error.downcast_ref::<Stop>() {
+        return match stop {
+            Stop::Exit(0) => RunVerdict::Ok,
+            Stop::Exit(code) => RunVerdict::RuntimeError {
+                reason: RuntimeErrorReason::Exit { code: *code },
+            },
+            Stop::Output(stream) => RunVerdict::OutputLimit { stream: *stream },
+            Stop::Memory => RunVerdict::MemoryLimit,
+            Stop::SleepPastBudget => RunVerdict::FuelExhausted {
+                in_region: state.fuel.in_budgeted_region(),
+            },
+        };
+    }
+    if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
+        return match exit.0 {
+            0 => RunVerdict::Ok,
+            code => RunVerdict::RuntimeError {
+                reason: RuntimeErrorReason::Exit { code },
+            },
+        };
+    }
+    if state.memory.hit {
+        return RunVerdict::MemoryLimit;
+    }
+    match error.downcast_ref::<Trap>() {
+        Some(Trap::OutOfFuel) => RunVerdict::FuelExhausted {
+            in_region: state.fuel.in_budgeted_region(),
+        },
+        Some(Trap::Interrupt) => RunVerdict::WallTimeout,
+        Some(trap) => RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Trap {
+                trap: snake_case(&format!("{trap:?}")),
+            },
+        },
+        None => RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Invalid {
+                message: error.to_string(),
+            },
+        },
+    }
+}
+
+fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for (i, ch) in camel.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trap_names_are_snake_case() {
+        assert_eq!(snake_case("StackOverflow"), "stack_overflow");
+        assert_eq!(snake_case("OutOfFuel"), "out_of_fuel");
+    }
+}

@@ -1,0 +1,502 @@
+//! Host state of one run and the WASI preview 1 functions we serve ourselves.
+//!
+//! `wasmtime_wasi::p1` provides most of WASI (args, environment, stdin, fd metadata, an
+//! empty file system). We shadow the calls where its behaviour would make runs depend on the
+//! host or escape our limits:
+//! - `fd_write`: stdout/stderr go to capped in-memory buffers; past the cap the run stops
+//!   (`output_limit`) instead of printing on. A single write to stderr of exactly
+//!   [`METER_START`] or [`METER_STOP`] is a **meter mark**: it opens or closes a metered region
+//!   and is not part of the output.
+//! - `clock_time_get` / `clock_res_get`: every clock reads *fuel consumed* (1 fuel = 1 ns);
+//!   the real-time clock starts at a fixed date. Runs are deterministic, and a guest timing
+//!   itself with `time.perf_counter_ns()` gets exact fuel.
+//! - `poll_oneoff` / `sched_yield`: never wait on the host. A sleep returns at once and is
+//!   charged as fuel, so `sleep(1000)` ends as `fuel_exhausted` without holding a thread.
+//! - `random_get`: a per-run seeded stream (`rng.rs`).
+//! - `proc_exit`: every status, including ≥ 126, becomes a typed exit.
+
+use wasmtime::{Caller, Extern, Linker, Memory, ResourceLimiter};
+use wasmtime_wasi::p1::WasiP1Ctx;
+
+use super::outcome::{Metered, Stream};
+use super::rng::GuestRng;
+
+/// Written to stderr in one `write`, opens a metered region.
+///
+/// Marks travel on stderr rather than on a descriptor of their own because python.wasm
+/// embeds its standard library with wasi-vfs, which owns every other descriptor inside the
+/// guest and never passes unknown ones to the host.
+pub const METER_START: &[u8] = b"\0fuelgauge:start\0";
+/// Written to stderr in one `write`, closes the open metered region.
+pub const METER_STOP: &[u8] = b"\0fuelgauge:stop\0";
+/// What `CLOCK_REALTIME` reads at fuel 0: 2024-01-01T00:00:00Z, in nanoseconds.
+pub const REALTIME_START_NS: u64 = 1_704_067_200_000_000_000;
+
+const MODULE: &str = "wasi_snapshot_preview1";
+const ERRNO_SUCCESS: i32 = 0;
+const ERRNO_BADF: i32 = 8;
+const ERRNO_FAULT: i32 = 21;
+const ERRNO_INVAL: i32 = 28;
+
+/// Errors a host function raises to stop the guest; `engine.rs` turns them into verdicts.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Stop {
+    #[error("guest exited with status {0}")]
+    Exit(i32),
+    #[error("{0:?} exceeded its cap")]
+    Output(Stream),
+    #[error("linear memory would exceed the cap")]
+    Memory,
+    #[error("a sleep asked for more time than the fuel left")]
+    SleepPastBudget,
+}
+
+pub(crate) struct HostState {
+    pub(crate) wasi: WasiP1Ctx,
+    pub(crate) memory: MemoryCap,
+    pub(crate) stdout: CappedBuffer,
+    pub(crate) stderr: CappedBuffer,
+    pub(crate) fuel: FuelAccount,
+    pub(crate) rng: GuestRng,
+}
+
+/// Tracks peak linear memory and stops the guest (instead of failing the allocation) when a
+/// grow would pass the cap: a C program that ignores a NULL from `malloc` would otherwise go
+/// on writing at address 0, which is valid memory in WebAssembly.
+pub(crate) struct MemoryCap {
+    pub(crate) cap: u64,
+    pub(crate) peak: u64,
+    pub(crate) hit: bool,
+}
+
+impl ResourceLimiter for MemoryCap {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        let desired = desired as u64;
+        if desired > self.cap {
+            self.hit = true;
+            return Err(Stop::Memory.into());
+        }
+        self.peak = self.peak.max(desired);
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        // A table entry is a pointer on the host; 1M entries is far beyond honest programs.
+        Ok(desired <= 1 << 20)
+    }
+}
+
+pub(crate) struct CappedBuffer {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) cap: u64,
+}
+
+impl CappedBuffer {
+    /// Appends what fits; returns false when something did not.
+    fn push(&mut self, data: &[u8]) -> bool {
+        let room = self.cap.saturating_sub(self.bytes.len() as u64) as usize;
+        let take = room.min(data.len());
+        self.bytes.extend_from_slice(&data[..take]);
+        take == data.len()
+    }
+}
+
+/// Fuel bookkeeping across metered regions.
+///
+/// Fuel consumed = fuel spent in earlier segments + (budget of the current segment − fuel
+/// left). A segment changes only when a region with its own budget opens or closes.
+pub(crate) struct FuelAccount {
+    spent_before: u64,
+    segment_budget: u64,
+    region_budget: Option<u64>,
+    /// Fuel left outside, saved while a region with its own budget runs.
+    saved_outside: u64,
+    /// Consumed fuel when the open region started.
+    region_start: Option<u64>,
+    regions: Vec<u64>,
+    marked: bool,
+}
+
+impl FuelAccount {
+    pub(crate) fn new(budget: u64, region_budget: Option<u64>) -> Self {
+        FuelAccount {
+            spent_before: 0,
+            segment_budget: budget,
+            region_budget,
+            saved_outside: 0,
+            region_start: None,
+            regions: Vec::new(),
+            marked: false,
+        }
+    }
+
+    pub(crate) fn consumed(&self, fuel_left: u64) -> u64 {
+        self.spent_before + self.segment_budget.saturating_sub(fuel_left)
+    }
+
+    pub(crate) fn in_budgeted_region(&self) -> bool {
+        self.region_start.is_some() && self.region_budget.is_some()
+    }
+
+    pub(crate) fn metered(&self) -> Option<Metered> {
+        self.marked.then(|| Metered {
+            total: self.regions.iter().sum(),
+            regions: self.regions.clone(),
+            open: self.region_start.is_some(),
+        })
+    }
+
+    /// Opens a region; returns the fuel to set, if the region has a budget of its own.
+    fn start(&mut self, fuel_left: u64) -> Result<Option<u64>, i32> {
+        if self.region_start.is_some() {
+            return Err(ERRNO_INVAL);
+        }
+        self.marked = true;
+        let now = self.consumed(fuel_left);
+        self.region_start = Some(now);
+        if let Some(budget) = self.region_budget {
+            self.saved_outside = fuel_left;
+            self.spent_before = now;
+            self.segment_budget = budget;
+        }
+        Ok(self.region_budget)
+    }
+
+    /// Closes the open region; returns the fuel to restore, if the region had its own budget.
+    fn stop(&mut self, fuel_left: u64) -> Result<Option<u64>, i32> {
+        let start = self.region_start.take().ok_or(ERRNO_INVAL)?;
+        let now = self.consumed(fuel_left);
+        self.regions.push(now - start);
+        Ok(self.region_budget.map(|_| {
+            self.spent_before = now;
+            self.segment_budget = self.saved_outside;
+            self.saved_outside
+        }))
+    }
+}
+
+type Ctx<'a> = Caller<'a, HostState>;
+
+fn guest_memory(caller: &mut Ctx<'_>) -> wasmtime::Result<Memory> {
+    match caller.get_export("memory") {
+        Some(Extern::Memory(memory)) => Ok(memory),
+        _ => Err(wasmtime::Error::msg("the module exports no memory")),
+    }
+}
+
+fn read_u32(mem: &[u8], at: u32) -> Option<u32> {
+    let at = at as usize;
+    let bytes = mem.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes(bytes.try_into().ok()?))
+}
+
+fn read_u64(mem: &[u8], at: u32) -> Option<u64> {
+    let at = at as usize;
+    let bytes = mem.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
+}
+
+fn write_bytes(mem: &mut [u8], at: u32, bytes: &[u8]) -> bool {
+    let at = at as usize;
+    match at
+        .checked_add(bytes.len())
+        .and_then(|end| mem.get_mut(at..end))
+    {
+        Some(slot) => {
+            slot.copy_from_slice(bytes);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Gathers the bytes of an iovec array.
+fn gather(mem: &[u8], iovs: u32, count: u32) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    for i in 0..count {
+        let entry = iovs.checked_add(i.checked_mul(8)?)?;
+        let ptr = read_u32(mem, entry)? as usize;
+        let len = read_u32(mem, entry + 4)? as usize;
+        out.extend_from_slice(mem.get(ptr..ptr.checked_add(len)?)?);
+    }
+    Some(out)
+}
+
+fn consumed_now(caller: &Ctx<'_>) -> wasmtime::Result<u64> {
+    let left = caller.get_fuel()?;
+    Ok(caller.data().fuel.consumed(left))
+}
+
+fn fd_write(
+    mut caller: Ctx<'_>,
+    fd: i32,
+    iovs: i32,
+    iovs_len: i32,
+    nwritten: i32,
+) -> wasmtime::Result<i32> {
+    let memory = guest_memory(&mut caller)?;
+    let Some(data) = gather(memory.data(&caller), iovs as u32, iovs_len as u32) else {
+        return Ok(ERRNO_FAULT);
+    };
+    let written = (data.len() as u32).to_le_bytes();
+    match fd {
+        2 if data == METER_START || data == METER_STOP => {
+            let left = caller.get_fuel()?;
+            let account = &mut caller.data_mut().fuel;
+            let switched = if data == METER_START {
+                account.start(left)
+            } else {
+                account.stop(left)
+            };
+            match switched {
+                Ok(Some(fuel)) => caller.set_fuel(fuel)?,
+                Ok(None) => {}
+                Err(errno) => return Ok(errno),
+            }
+        }
+        1 | 2 => {
+            let (buffer, stream) = if fd == 1 {
+                (&mut caller.data_mut().stdout, Stream::Stdout)
+            } else {
+                (&mut caller.data_mut().stderr, Stream::Stderr)
+            };
+            if !buffer.push(&data) {
+                return Err(Stop::Output(stream).into());
+            }
+        }
+        _ => return Ok(ERRNO_BADF),
+    }
+    if !write_bytes(memory.data_mut(&mut caller), nwritten as u32, &written) {
+        return Ok(ERRNO_FAULT);
+    }
+    Ok(ERRNO_SUCCESS)
+}
+
+fn clock_time_get(
+    mut caller: Ctx<'_>,
+    id: i32,
+    _precision: i64,
+    out: i32,
+) -> wasmtime::Result<i32> {
+    let consumed = consumed_now(&caller)?;
+    let now = match id {
+        0 => REALTIME_START_NS + consumed,
+        1..=3 => consumed,
+        _ => return Ok(ERRNO_INVAL),
+    };
+    let memory = guest_memory(&mut caller)?;
+    Ok(
+        if write_bytes(memory.data_mut(&mut caller), out as u32, &now.to_le_bytes()) {
+            ERRNO_SUCCESS
+        } else {
+            ERRNO_FAULT
+        },
+    )
+}
+
+fn clock_res_get(mut caller: Ctx<'_>, id: i32, out: i32) -> wasmtime::Result<i32> {
+    if !(0..=3).contains(&id) {
+        return Ok(ERRNO_INVAL);
+    }
+    let memory = guest_memory(&mut caller)?;
+    Ok(
+        if write_bytes(
+            memory.data_mut(&mut caller),
+            out as u32,
+            &1u64.to_le_bytes(),
+        ) {
+            ERRNO_SUCCESS
+        } else {
+            ERRNO_FAULT
+        },
+    )
+}
+
+fn random_get(mut caller: Ctx<'_>, buf: i32, len: i32) -> wasmtime::Result<i32> {
+    let memory = guest_memory(&mut caller)?;
+    let (mem, state) = memory.data_and_store_mut(&mut caller);
+    let (start, len) = (buf as u32 as usize, len as u32 as usize);
+    match start
+        .checked_add(len)
+        .and_then(|end| mem.get_mut(start..end))
+    {
+        Some(slot) => {
+            state.rng.fill(slot);
+            Ok(ERRNO_SUCCESS)
+        }
+        None => Ok(ERRNO_FAULT),
+    }
+}
+
+/// Size of a WASI `subscription` and of an `event`.
+const SUBSCRIPTION_SIZE: u32 = 48;
+const EVENT_SIZE: u32 = 32;
+
+/// Answers every subscription at once. Clock subscriptions are charged as fuel: the
+/// shortest requested wait is taken from the budget, as if the guest had spent it.
+fn poll_oneoff(
+    mut caller: Ctx<'_>,
+    subs: i32,
+    events: i32,
+    nsubs: i32,
+    nevents: i32,
+) -> wasmtime::Result<i32> {
+    let (subs, events, nsubs) = (subs as u32, events as u32, nsubs as u32);
+    if nsubs == 0 {
+        return Ok(ERRNO_INVAL);
+    }
+    let now = consumed_now(&caller)?;
+    let memory = guest_memory(&mut caller)?;
+    let mut out = Vec::with_capacity(nsubs as usize);
+    let mut shortest_wait: Option<u64> = None;
+    let mut any_fd = false;
+    {
+        let mem = memory.data(&caller);
+        for i in 0..nsubs {
+            let Some(base) = i
+                .checked_mul(SUBSCRIPTION_SIZE)
+                .and_then(|off| subs.checked_add(off))
+            else {
+                return Ok(ERRNO_FAULT);
+            };
+            let (Some(userdata), Some(tag)) = (read_u64(mem, base), mem.get(base as usize + 8))
+            else {
+                return Ok(ERRNO_FAULT);
+            };
+            let tag = *tag;
+            match tag {
+                0 => {
+                    let (Some(clock), Some(timeout), Some(flags)) = (
+                        read_u32(mem, base + 16),
+                        read_u64(mem, base + 24),
+                        mem.get(base as usize + 40),
+                    ) else {
+                        return Ok(ERRNO_FAULT);
+                    };
+                    let now_on_clock = if clock == 0 {
+                        REALTIME_START_NS + now
+                    } else {
+                        now
+                    };
+                    let wait = if flags & 1 == 1 {
+                        timeout.saturating_sub(now_on_clock)
+                    } else {
+                        timeout
+                    };
+                    shortest_wait = Some(shortest_wait.map_or(wait, |w| w.min(wait)));
+                    out.push((userdata, 0u16, tag, 0u64, Some(wait)));
+                }
+                1 | 2 => {
+                    any_fd = true;
+                    let errno = match read_u32(mem, base + 16) {
+                        Some(0..=2) => 0,
+                        _ => ERRNO_BADF as u16,
+                    };
+                    out.push((userdata, errno, tag, 1u64, None));
+                }
+                _ => return Ok(ERRNO_INVAL),
+            }
+        }
+    }
+    let mut record = Vec::with_capacity(out.len() * EVENT_SIZE as usize);
+    for (userdata, errno, tag, nbytes, wait) in out {
+        // Without fd subscriptions only the clocks that fire first are reported.
+        if !any_fd && wait != shortest_wait {
+            continue;
+        }
+        let mut event = [0u8; EVENT_SIZE as usize];
+        event[0..8].copy_from_slice(&userdata.to_le_bytes());
+        event[8..10].copy_from_slice(&errno.to_le_bytes());
+        event[10] = tag;
+        event[16..24].copy_from_slice(&nbytes.to_le_bytes());
+        record.extend_from_slice(&event);
+    }
+    let count = record.len() as u32 / EVENT_SIZE;
+    let mem = memory.data_mut(&mut caller);
+    if !write_bytes(mem, events, &record) || !write_bytes(mem, nevents as u32, &count.to_le_bytes())
+    {
+        return Ok(ERRNO_FAULT);
+    }
+    if let (false, Some(wait)) = (any_fd, shortest_wait) {
+        let left = caller.get_fuel()?;
+        if wait > left {
+            caller.set_fuel(0)?;
+            return Err(Stop::SleepPastBudget.into());
+        }
+        caller.set_fuel(left - wait)?;
+    }
+    Ok(ERRNO_SUCCESS)
+}
+
+/// Adds WASI preview 1 and our shadowing functions to `linker`.
+pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    wasmtime_wasi::p1::add_to_linker_sync(linker, |state: &mut HostState| &mut state.wasi)?;
+    linker.allow_shadowing(true);
+    linker.func_wrap(MODULE, "fd_write", fd_write)?;
+    linker.func_wrap(MODULE, "clock_time_get", clock_time_get)?;
+    linker.func_wrap(MODULE, "clock_res_get", clock_res_get)?;
+    linker.func_wrap(MODULE, "random_get", random_get)?;
+    linker.func_wrap(MODULE, "poll_oneoff", poll_oneoff)?;
+    linker.func_wrap(MODULE, "sched_yield", || -> i32 { ERRNO_SUCCESS })?;
+    linker.func_wrap(MODULE, "proc_exit", |code: i32| -> wasmtime::Result<()> {
+        Err(Stop::Exit(code).into())
+    })?;
+    linker.allow_shadowing(false);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuel_account_without_region_budget_measures_regions_in_place() {
+        let mut acc = FuelAccount::new(1000, None);
+        assert_eq!(acc.start(900), Ok(None)); // consumed 100
+        assert_eq!(acc.stop(700), Ok(None)); // consumed 300
+        assert_eq!(acc.consumed(650), 350);
+        let m = acc.metered().unwrap();
+        assert_eq!((m.regions, m.total, m.open), (vec![200], 200, false));
+    }
+
+    #[test]
+    fn fuel_account_with_region_budget_switches_segments() {
+        let mut acc = FuelAccount::new(1000, Some(50));
+        assert_eq!(acc.start(900), Ok(Some(50))); // 100 spent outside; region gets 50
+        assert!(acc.in_budgeted_region());
+        assert_eq!(acc.consumed(20), 130);
+        assert_eq!(acc.stop(20), Ok(Some(900))); // region used 30; outside fuel restored
+        assert_eq!(acc.consumed(890), 140);
+        assert_eq!(acc.metered().unwrap().regions, vec![30]);
+    }
+
+    #[test]
+    fn unbalanced_marks_are_rejected() {
+        let mut acc = FuelAccount::new(10, None);
+        assert_eq!(acc.stop(10), Err(ERRNO_INVAL));
+        acc.start(10).unwrap();
+        assert_eq!(acc.start(10), Err(ERRNO_INVAL));
+        assert!(acc.metered().unwrap().open);
+    }
+
+    #[test]
+    fn capped_buffer_keeps_what_fits() {
+        let mut b = CappedBuffer {
+            bytes: vec![],
+            cap: 4,
+        };
+        assert!(b.push(b"ab"));
+        assert!(!b.push(b"cde"));
+        assert_eq!(b.bytes, b"abcd");
+    }
+}

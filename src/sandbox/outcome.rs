@@ -1,0 +1,95 @@
+use std::time::Duration;
+
+/// How a run ended. A verdict is data: a trapping or misbehaving guest is never an `Err`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RunVerdict {
+    /// The program exited with status 0.
+    Ok,
+    /// A trap, or exit with a non-zero status.
+    RuntimeError { reason: RuntimeErrorReason },
+    /// The fuel budget ran out: the cost is right-censored (we only know it is ≥ the budget).
+    FuelExhausted {
+        /// True when a metered region's own budget ran out.
+        in_region: bool,
+    },
+    /// Linear memory would have grown past the cap.
+    MemoryLimit,
+    /// stdout or stderr went past its cap.
+    OutputLimit { stream: Stream },
+    /// The wall-clock backstop fired (a program that burns no fuel, e.g. blocked forever).
+    WallTimeout,
+}
+
+impl RunVerdict {
+    pub fn name(&self) -> &'static str {
+        match self {
+            RunVerdict::Ok => "ok",
+            RunVerdict::RuntimeError { .. } => "runtime_error",
+            RunVerdict::FuelExhausted { .. } => "fuel_exhausted",
+            RunVerdict::MemoryLimit => "memory_limit",
+            RunVerdict::OutputLimit { .. } => "output_limit",
+            RunVerdict::WallTimeout => "wall_timeout",
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        matches!(self, RunVerdict::Ok)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RuntimeErrorReason {
+    /// The program called `exit` with a non-zero status.
+    Exit { code: i32 },
+    /// A WebAssembly trap (`stack_overflow`, `memory_out_of_bounds`, `unreachable`, …).
+    Trap { trap: String },
+    /// The module could not run at all (missing export, unknown import, …).
+    Invalid { message: String },
+}
+
+impl std::fmt::Display for RuntimeErrorReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuntimeErrorReason::Exit { code } => write!(f, "exit status {code}"),
+            RuntimeErrorReason::Trap { trap } => write!(f, "trap: {trap}"),
+            RuntimeErrorReason::Invalid { message } => write!(f, "{message}"),
+        }
+    }
+}
+
+/// Fuel measured between the guest's meter marks (see `sandbox::host`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metered {
+    /// Fuel of each closed region, in order.
+    pub regions: Vec<u64>,
+    /// Sum of `regions`.
+    pub total: u64,
+    /// A region was started and not stopped when the run ended.
+    pub open: bool,
+}
+
+/// Everything one run produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub verdict: RunVerdict,
+    /// Fuel consumed by the whole run, regions included.
+    pub fuel: u64,
+    /// Present when the guest marked at least one region.
+    pub metered: Option<Metered>,
+    /// Peak linear memory, in bytes.
+    pub peak_memory: u64,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// Informational only: never part of a score.
+    pub wall: Duration,
+}

@@ -1,0 +1,60 @@
+//! Statistics core: every number fuelgauge publishes (leaderboards, CI gates) is computed here.
+//!
+//! Pure and I/O-free. Input is, per problem, the `n` samples a system generated: whether each
+//! passed and its ENAMEL efficiency score `e ≥ 0` (0 when it failed; may exceed 1), plus the
+//! fuel cost of each scored level relative to the reference solution ([`ProblemSamples`]).
+//!
+//! # What is computed, and from which formula
+//!
+//! * **pass@k** (Chen et al. 2021): `1 − C(n−c, k)/C(n, k)`, as the running product
+//!   `1 − Π_{i=n−c+1}^{n} (1 − k/i)` — [`pass_at_k`].
+//! * **eff@k** (Qiu et al. 2025, ENAMEL): the Rao–Blackwellised unbiased estimator of the
+//!   expected maximum score of `k` samples, `Σ_{r=k}^{n} C(r−1, k−1)/C(n, k) · e_(r)` over the
+//!   ascending order statistics — [`eff_at_k`]. With 0/1 scores it equals pass@k.
+//! * **Aggregates**: the mean over problems, each weighted equally; problems marked
+//!   `excluded` are left out by default — [`summarize`].
+//! * **Censoring**: the share of scored levels that ran out of fuel, and the Kaplan–Meier
+//!   (1958) product-limit estimate of the distribution of the cost ratio `t/T*`, with runs out
+//!   of fuel right-censored at `alpha = T/T*`; quartiles that the censoring hides are reported
+//!   as [`Quantile::Censored`] ("> alpha") — [`kaplan_meier()`].
+//! * **Uncertainty**: percentile bootstrap intervals resampling problems (Efron & Tibshirani
+//!   1993), bit-reproducible for a given seed on any thread count — [`BootstrapConfig`]; paired
+//!   comparison of two systems with a paired bootstrap interval and a sign-flip permutation
+//!   p-value — [`compare_paired`].
+//!
+//! Each submodule's documentation states its formulas in full.
+//!
+//! # References
+//!
+//! * M. Chen et al., "Evaluating Large Language Models Trained on Code", arXiv:2107.03374, 2021.
+//! * R. Qiu, W. W. Zeng, J. Ezick, C. Lott, H. Tong, "How Efficient is LLM-Generated Code? A
+//!   Rigorous & High-Standard Benchmark", ICLR 2025 (ENAMEL).
+//! * E. L. Kaplan, P. Meier, "Nonparametric Estimation from Incomplete Observations", Journal
+//!   of the American Statistical Association 53(282), 1958.
+//! * B. Efron, R. J. Tibshirani, *An Introduction to the Bootstrap*, Chapman & Hall, 1993.
+//! * B. Phipson, G. K. Smyth, "Permutation P-values Should Never Be Zero", Statistical
+//!   Applications in Genetics and Molecular Biology 9(1), 2010.
+//! * D. Blackman, S. Vigna, "Scrambled Linear Pseudorandom Number Generators", ACM TOMS 47(4),
+//!   2021 (xoshiro256\*\*).
+
+mod bootstrap;
+mod compare;
+mod error;
+mod estimators;
+mod kaplan_meier;
+mod problem;
+mod rng;
+mod summary;
+
+pub use bootstrap::{
+    BootstrapConfig, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, Interval,
+    QuantileInterval, bootstrap_mean,
+};
+pub use compare::{PValueMethod, PairedComparison, PairedDifference, compare_paired};
+pub use error::StatsError;
+pub use estimators::{eff_at_k, pass_at_k};
+pub use kaplan_meier::{KaplanMeier, KmStep, Quantile, kaplan_meier};
+pub use problem::{CensoringCount, LevelCost, ProblemSamples, ProblemScore, Sample, score_problem};
+pub use summary::{
+    CensoringSummary, CostRatioSummary, Estimate, StatsConfig, SystemSummary, summarize,
+};

@@ -1,0 +1,148 @@
+//! C and C++ to wasm32-wasi with Debian's clang-19, wasi-libc and libc++.
+
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use super::confine::{SCRATCH_MOUNT, run_confined, trim_diagnostics};
+use super::error::{CompileError, ToolchainError};
+use super::limits::CompileLimits;
+use crate::candidate::Language;
+
+const BITS_STDCXX: &str = include_str!("compat/bits/stdc++.h");
+
+/// The guest's C stack (in linear memory). wasi-libc's default is 64 KiB, far below the
+/// 8 MiB that native competitive-programming code assumes.
+const STACK_BYTES: u32 = 8 << 20;
+
+pub(crate) struct Clang {
+    pub(crate) cxx: bool,
+}
+
+impl Clang {
+    pub(crate) fn compiler(&self) -> &'static str {
+        if self.cxx {
+            "/usr/bin/clang++-19"
+        } else {
+            "/usr/bin/clang-19"
+        }
+    }
+
+    pub(crate) fn language(&self) -> Language {
+        if self.cxx { Language::Cpp } else { Language::C }
+    }
+
+    fn file_name(&self) -> &'static str {
+        if self.cxx { "main.cpp" } else { "main.c" }
+    }
+
+    /// Flags that shape the output; part of the cache key.
+    pub(crate) fn flags(&self) -> Vec<String> {
+        let mut flags: Vec<String> = [
+            "--target=wasm32-wasi",
+            "-O2",
+            "-fno-color-diagnostics",
+            "-ferror-limit=20",
+            "-D_WASI_EMULATED_PROCESS_CLOCKS",
+            "-D_WASI_EMULATED_SIGNAL",
+            "-D_WASI_EMULATED_MMAN",
+            "-Wl,--stack-first",
+            "-Wl,--strip-debug",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        flags.push(format!("-Wl,-z,stack-size={STACK_BYTES}"));
+        if self.cxx {
+            flags.push("-fno-exceptions".into());
+            flags.push(format!("-I{SCRATCH_MOUNT}/compat"));
+        }
+        flags
+    }
+
+    /// Files whose change changes the output, with a cheap identity (size and mtime): the
+    /// compiler binary and the libraries it links.
+    pub(crate) fn identity_files(&self) -> Vec<&'static str> {
+        let mut files = vec![
+            self.compiler(),
+            "/usr/lib/wasm32-wasi/libc.a",
+            "/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a",
+        ];
+        if self.cxx {
+            files.push("/usr/lib/wasm32-wasi/libc++.a");
+            files.push("/usr/lib/wasm32-wasi/libc++abi.a");
+        }
+        files
+    }
+
+    /// A cheap fingerprint of the installed toolchain (no process is started).
+    pub(crate) fn identity(&self) -> Result<String, ToolchainError> {
+        let mut out = String::new();
+        for file in self.identity_files() {
+            let meta = std::fs::metadata(file).map_err(|_| ToolchainError::Missing {
+                tool: if self.cxx { "the C++ toolchain" } else { "the C toolchain" },
+                path: file.into(),
+                hint: "run ci/setup (it installs clang-19, lld-19, wasi-libc and libc++ for wasm32)",
+            })?;
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            out.push_str(&format!("{file}:{}:{mtime};", meta.len()));
+        }
+        Ok(out)
+    }
+
+    /// Compiles `source` in `scratch`; returns the module bytes or the diagnostics.
+    pub(crate) fn compile(
+        &self,
+        source: &[u8],
+        scratch: &Path,
+        limits: &CompileLimits,
+    ) -> Result<Result<Vec<u8>, CompileError>, ToolchainError> {
+        let io = |what: &str| ToolchainError::io(format!("{what} in {}", scratch.display()));
+        std::fs::write(scratch.join(self.file_name()), source).map_err(io("write the source"))?;
+        if self.cxx {
+            let bits = scratch.join("compat/bits");
+            std::fs::create_dir_all(&bits).map_err(io("create the compat headers"))?;
+            std::fs::write(bits.join("stdc++.h"), BITS_STDCXX)
+                .map_err(io("write the compat headers"))?;
+        }
+        let mut argv = vec![self.compiler().to_owned()];
+        argv.extend(self.flags());
+        argv.push(self.file_name().into());
+        argv.extend(
+            [
+                "-o",
+                "main.wasm",
+                "-lwasi-emulated-process-clocks",
+                "-lwasi-emulated-signal",
+                "-lwasi-emulated-mman",
+                "-lm",
+            ]
+            .map(String::from),
+        );
+        let finished = run_confined(&argv, scratch, limits)?;
+        if finished.timed_out {
+            return Ok(Err(CompileError {
+                message: format!(
+                    "the compiler did not finish within {} s (the compile time limit)",
+                    limits.time.as_secs()
+                ),
+            }));
+        }
+        if !finished.success {
+            let message = trim_diagnostics(&finished.diagnostics);
+            return Ok(Err(CompileError {
+                message: if message.is_empty() {
+                    "the compiler failed without diagnostics (out of memory or CPU time?)".into()
+                } else {
+                    message
+                },
+            }));
+        }
+        let wasm =
+            std::fs::read(scratch.join("main.wasm")).map_err(io("read the compiled module"))?;
+        Ok(Ok(wasm))
+    }
+}

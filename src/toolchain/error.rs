@@ -1,0 +1,48 @@
+use std::path::PathBuf;
+
+/// A candidate that does not build: a verdict, shown to the user, never an `Err`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompileError {
+    /// The compiler's diagnostics (trimmed), or why the source was refused.
+    pub message: String,
+}
+
+/// A failure of fuelgauge's own set-up (a missing compiler, an unwritable scratch dir).
+#[derive(Debug, thiserror::Error)]
+pub enum ToolchainError {
+    #[error("{tool} not found at {path}; {hint}")]
+    Missing {
+        tool: &'static str,
+        path: PathBuf,
+        hint: &'static str,
+    },
+    #[error(
+        "{path} has sha256 {actual}, not the pinned {expected}; run ci/setup to fetch the pinned python.wasm"
+    )]
+    WrongPython {
+        path: PathBuf,
+        actual: String,
+        expected: &'static str,
+    },
+    #[error(
+        "failed to confine the compiler with bubblewrap: {0}; install bubblewrap (ci/setup does) and run where user namespaces are allowed"
+    )]
+    Confinement(String),
+    #[error("failed to {action}: {source}")]
+    Io {
+        action: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "unsupported file extension for {path}; fuelgauge runs .c, .cpp/.cc/.cxx, .py, .wasm and .wat"
+    )]
+    UnknownLanguage { path: PathBuf },
+}
+
+impl ToolchainError {
+    pub(crate) fn io(action: impl Into<String>) -> impl FnOnce(std::io::Error) -> ToolchainError {
+        let action = action.into();
+        move |source| ToolchainError::Io { action, source }
+    }
+}

@@ -1,0 +1,22 @@
+use std::time::Duration;
+
+/// Limits on compiling one candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileLimits {
+    /// Wall-clock limit for the compiler.
+    pub time: Duration,
+    /// Address-space limit for the compiler process.
+    pub memory_bytes: u64,
+    /// Larger sources are refused without starting a compiler.
+    pub max_source_bytes: u64,
+}
+
+impl Default for CompileLimits {
+    fn default() -> Self {
+        CompileLimits {
+            time: Duration::from_secs(60),
+            memory_bytes: 4 << 30,
+            max_source_bytes: 1 << 20,
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Turns any candidate source into a runnable program, through the compile cache.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::UNIX_EPOCH;
+
+use super::clang::Clang;
+use super::error::{CompileError, ToolchainError};
+use super::limits::CompileLimits;
+use super::python::{self, PYTHON_ENV, PYTHON_WASM_SHA256};
+use crate::cache::{Bucket, Cache};
+use crate::candidate::{Language, Source};
+use crate::digest::{Digest, KeyBuilder};
+use crate::sandbox::{Program, WasmModule, WasmOrigin};
+
+/// How a build was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuildOrigin {
+    /// Found in the compile cache: no compiler was started.
+    Cached,
+    /// The compiler ran.
+    Compiled,
+    /// Nothing to compile (Python, raw WebAssembly).
+    Direct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Build {
+    pub program: Result<Program, CompileError>,
+    pub origin: BuildOrigin,
+}
+
+/// All toolchains, sharing one compile cache.
+pub struct Toolchains {
+    cache: Option<Arc<Cache>>,
+    limits: CompileLimits,
+    python_wasm: PathBuf,
+    compiler_runs: AtomicU64,
+}
+
+impl Toolchains {
+    pub fn new(cache: Option<Arc<Cache>>, limits: CompileLimits, python_wasm: PathBuf) -> Self {
+        Toolchains {
+            cache,
+            limits,
+            python_wasm,
+            compiler_runs: AtomicU64::new(0),
+        }
+    }
+
+    /// How many times this process started a compiler.
+    pub fn compiler_runs(&self) -> u64 {
+        self.compiler_runs.load(Ordering::Relaxed)
+    }
+
+    /// Builds `source` into a program. A source that does not compile is `Ok` with a
+    /// `CompileError` inside; `Err` means fuelgauge itself could not work.
+    pub fn build(&self, source: &Source) -> Result<Build, ToolchainError> {
+        let refuse = |message: String| Build {
+            program: Err(CompileError { message }),
+            origin: BuildOrigin::Direct,
+        };
+        let limit = self.limits.max_source_bytes;
+        if source.bytes.len() as u64 > limit {
+            return Ok(refuse(format!(
+                "source is {} bytes, over the {limit}-byte limit for candidates; \
+                 raise it with --max-source-bytes if this is intended",
+                source.bytes.len()
+            )));
+        }
+        match source.language {
+            Language::C => self.build_clang(&Clang { cxx: false }, source),
+            Language::Cpp => self.build_clang(&Clang { cxx: true }, source),
+            Language::Python => {
+                let Ok(text) = std::str::from_utf8(&source.bytes) else {
+                    return Ok(refuse("source is not valid UTF-8".into()));
+                };
+                if text.contains('\0') {
+                    return Ok(refuse("source contains a NUL byte".into()));
+                }
+                Ok(Build {
+                    program: Ok(self.python_program(text)?),
+                    origin: BuildOrigin::Direct,
+                })
+            }
+            Language::Wasm => Ok(Build {
+                program: Ok(command(WasmModule::from_bytes(source.bytes.clone()))),
+                origin: BuildOrigin::Direct,
+            }),
+            Language::Wat => Ok(match wat::parse_bytes(&source.bytes) {
+                Ok(wasm) => Build {
+                    program: Ok(command(WasmModule::from_bytes(wasm.into_owned()))),
+                    origin: BuildOrigin::Direct,
+                },
+                Err(e) => refuse(format!("invalid WebAssembly text: {e}")),
+            }),
+        }
+    }
+
+    /// The interpreter running `code` (used for candidates and for our own harnesses).
+    pub fn python_program(&self, code: &str) -> Result<Program, ToolchainError> {
+        Ok(Program {
+            module: self.python_module()?,
+            argv: python::argv(code),
+            env: PYTHON_ENV
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        })
+    }
+
+    /// python.wasm, verified against the pinned sha256 (memoised by size and mtime, so
+    /// the 26 MB file is hashed once per install, not once per run).
+    pub fn python_module(&self) -> Result<WasmModule, ToolchainError> {
+        let path = &self.python_wasm;
+        let meta = std::fs::metadata(path).map_err(|_| python::missing(path.clone()))?;
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        let memo = KeyBuilder::new("python-wasm-sha-v1")
+            .str(&path.display().to_string())
+            .u64(meta.len())
+            .u64(mtime)
+            .finish();
+        let known = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(Bucket::Toolchain, &memo))
+            .filter(|v| v.len() == 32);
+        let digest = match known {
+            Some(v) => Digest(v.try_into().expect("32 bytes")),
+            None => {
+                let bytes = std::fs::read(path).map_err(|_| python::missing(path.clone()))?;
+                let digest = Digest::of(&bytes);
+                if digest.hex() != PYTHON_WASM_SHA256 {
+                    return Err(ToolchainError::WrongPython {
+                        path: path.clone(),
+                        actual: digest.hex(),
+                        expected: PYTHON_WASM_SHA256,
+                    });
+                }
+                if let Some(cache) = &self.cache {
+                    let _ = cache.put(Bucket::Toolchain, &memo, &digest.0);
+                }
+                digest
+            }
+        };
+        Ok(WasmModule {
+            digest,
+            origin: WasmOrigin::File(path.clone()),
+        })
+    }
+
+    /// The compiler's version line, memoised by the toolchain's file identity.
+    fn clang_version(&self, clang: &Clang, identity: &str) -> Result<String, ToolchainError> {
+        let memo = KeyBuilder::new("clang-version-v1").str(identity).finish();
+        if let Some(v) = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(Bucket::Toolchain, &memo))
+        {
+            return Ok(String::from_utf8_lossy(&v).into_owned());
+        }
+        let out = std::process::Command::new(clang.compiler())
+            .arg("--version")
+            .output()
+            .map_err(ToolchainError::io(format!(
+                "run {} --version",
+                clang.compiler()
+            )))?;
+        let version = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        if let Some(cache) = &self.cache {
+            let _ = cache.put(Bucket::Toolchain, &memo, version.as_bytes());
+        }
+        Ok(version)
+    }
+
+    fn build_clang(&self, clang: &Clang, source: &Source) -> Result<Build, ToolchainError> {
+        let identity = clang.identity()?;
+        let version = self.clang_version(clang, &identity)?;
+        let key = KeyBuilder::new("compile-v1")
+            .str(clang.language().name())
+            .str(&version)
+            .str(&identity)
+            .str(&clang.flags().join("\u{1f}"))
+            .bytes(&source.bytes)
+            .finish();
+        if let Some(cache) = &self.cache {
+            if let Some(wasm) = cache.get(Bucket::Wasm, &key) {
+                return Ok(Build {
+                    program: Ok(command(WasmModule::from_bytes(wasm))),
+                    origin: BuildOrigin::Cached,
+                });
+            }
+            if let Some(diag) = cache.get(Bucket::Diagnostics, &key) {
+                return Ok(Build {
+                    program: Err(CompileError {
+                        message: String::from_utf8_lossy(&diag).into_owned(),
+                    }),
+                    origin: BuildOrigin::Cached,
+                });
+            }
+        }
+        let scratch = tempfile::Builder::new()
+            .prefix("fuelgauge-compile-")
+            .tempdir()
+            .map_err(ToolchainError::io("create a scratch directory"))?;
+        self.compiler_runs.fetch_add(1, Ordering::Relaxed);
+        let result = clang.compile(&source.bytes, scratch.path(), &self.limits)?;
+        if let Some(cache) = &self.cache {
+            // A timeout depends on the machine's speed, so it is not cached.
+            let _ = match &result {
+                Ok(wasm) => cache.put(Bucket::Wasm, &key, wasm),
+                Err(e) if !e.message.contains("compile time limit") => {
+                    cache.put(Bucket::Diagnostics, &key, e.message.as_bytes())
+                }
+                Err(_) => Ok(()),
+            };
+        }
+        Ok(Build {
+            program: result.map(|wasm| command(WasmModule::from_bytes(wasm))),
+            origin: BuildOrigin::Compiled,
+        })
+    }
+}
+
+/// A WASI command with no arguments and an empty environment.
+fn command(module: WasmModule) -> Program {
+    Program {
+        module,
+        argv: vec!["main".into()],
+        env: Vec::new(),
+    }
+}

@@ -1,0 +1,158 @@
+//! Toolchains: real clang and python.wasm, the compat header, the compile cache.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use fuelgauge::candidate::Language::{C, Cpp, Python, Wasm, Wat};
+use fuelgauge::sandbox::RunVerdict;
+use fuelgauge::toolchain::BuildOrigin;
+
+const COMPETITIVE: &str = r#"
+#include <bits/stdc++.h>
+using namespace std;
+int main() {
+    ios::sync_with_stdio(false);
+    int n; cin >> n;
+    vector<long long> v(n);
+    for (auto &x : v) cin >> x;
+    sort(v.begin(), v.end());
+    map<long long, int> freq;
+    unordered_map<long long, int> seen;
+    for (auto x : v) { freq[x % 7]++; seen[x]++; }
+    string s;
+    for (auto &[k, c] : freq) s += to_string(k) + ":" + to_string(c) + " ";
+    cout << s << "\n";
+    printf("%lld %zu %lld\n", v.front(), seen.size(), accumulate(v.begin(), v.end(), 0LL));
+    int m; scanf("%d", &m);   // mixing stdio after cin is fine with sync off only if unused: m stays
+    return 0;
+}
+"#;
+
+#[test]
+fn competitive_cpp_matches_a_native_build() {
+    let input = "8\n5 3 9 1 1000000007 42 42 -6\n";
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("a.cpp");
+    std::fs::write(&src, COMPETITIVE).unwrap();
+    let exe = dir.path().join("a.out");
+    let status = Command::new("g++")
+        .args(["-O2", "-o"])
+        .arg(&exe)
+        .arg(&src)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let native = Command::new(&exe)
+        .stdin(
+            std::fs::File::open({
+                let p = dir.path().join("in");
+                std::fs::write(&p, input).unwrap();
+                p
+            })
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    let wasm = run(Cpp, COMPETITIVE, input);
+    assert_eq!(wasm.verdict, RunVerdict::Ok);
+    assert_eq!(stdout(&wasm), String::from_utf8(native.stdout).unwrap());
+}
+
+#[test]
+fn second_build_of_a_source_starts_no_compiler() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = std::sync::Arc::new(fuelgauge::cache::Cache::open(dir.path()).unwrap());
+    let tools =
+        fuelgauge::toolchain::Toolchains::new(Some(cache), Default::default(), python_wasm());
+    let build = |code: &str| tools.build(&source(C, code)).unwrap();
+    let code = "#include <stdio.h>\nint main(void){ puts(\"cache me\"); return 0; }\n";
+    let first = build(code);
+    assert_eq!(first.origin, BuildOrigin::Compiled);
+    let runs = tools.compiler_runs();
+    let second = build(code);
+    assert_eq!(second.origin, BuildOrigin::Cached);
+    assert_eq!(tools.compiler_runs(), runs);
+    // Compile errors are cached too.
+    let broken = "int main(void){ return missing; }";
+    assert_eq!(build(broken).origin, BuildOrigin::Compiled);
+    let again = build(broken);
+    assert_eq!(again.origin, BuildOrigin::Cached);
+    assert!(again.program.unwrap_err().message.contains("missing"));
+}
+
+#[test]
+fn compile_errors_name_the_line_not_a_host_path() {
+    let message = build(C, "int main(void) {\n  return x;\n}\n")
+        .program
+        .unwrap_err()
+        .message;
+    assert!(message.contains("main.c:2:"), "{message}");
+    assert!(
+        !message.contains("/src/") && !message.contains("/tmp/"),
+        "{message}"
+    );
+}
+
+#[test]
+fn c_reads_stdin_and_long_is_32_bit() {
+    let code = "#include <stdio.h>\nint main(void){ int a, b; scanf(\"%d %d\", &a, &b); printf(\"%d %zu %zu\\n\", a + b, sizeof(long), sizeof(long long)); return 0; }";
+    assert_eq!(stdout(&run(C, code, "2 40")), "42 4 8\n");
+}
+
+#[test]
+fn python_reads_stdin() {
+    let o = run(
+        Python,
+        "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n",
+        "1 2 3\n",
+    );
+    assert_eq!(
+        (o.verdict.clone(), stdout(&o)),
+        (RunVerdict::Ok, "6\n".into())
+    );
+}
+
+#[test]
+fn wat_and_wasm_run_as_is() {
+    let wat = r#"(module
+        (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 16) "hi\n")
+        (func (export "_start")
+            (i32.store (i32.const 0) (i32.const 16))
+            (i32.store (i32.const 4) (i32.const 3))
+            (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))"#;
+    let o = run(Wat, wat, "");
+    assert_eq!(
+        (o.verdict.clone(), stdout(&o)),
+        (RunVerdict::Ok, "hi\n".into())
+    );
+    let bytes = wat::parse_str(wat).unwrap();
+    let program = env()
+        .tools
+        .build(&fuelgauge::candidate::Source::new("t.wasm", Wasm, bytes))
+        .unwrap()
+        .program
+        .unwrap();
+    let o2 = env()
+        .sandbox
+        .run(&program, b"", &small_limits(), 0)
+        .unwrap();
+    assert_eq!((o2.fuel, o2.stdout), (o.fuel, o.stdout));
+    assert!(build(Wat, "(module (func").program.is_err());
+}
+
+#[test]
+fn python_wasm_is_verified_against_its_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("python.wasm");
+    std::fs::write(&fake, b"\0asm\x01\0\0\0").unwrap();
+    let tools = fuelgauge::toolchain::Toolchains::new(None, Default::default(), fake);
+    let err = tools
+        .build(&source(Python, "print(1)"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not the pinned"), "{err}");
+}
