@@ -9,8 +9,13 @@
 //!      → Source (candidate/)
 //!      → Toolchains::build, through the compile cache (toolchain/, cache/)  → Program
 //!      → Sandbox::run(program, stdin, Limits, seed) (sandbox/)              → Outcome
+//!      → Judge: checker + efficiency score against the reference (judge/)   → SampleResult
 //!      → report / exit status (cli/)
 //! ```
+//!
+//! Problems (problem/) supply tests: hand-written cases and a seeded generator with size
+//! levels; `pipeline/` prepares them (expected answers, reference fuel per level) and runs
+//! candidates through the result cache.
 //!
 //! Only `sandbox/` touches wasmtime; only `toolchain/` starts processes. A candidate that
 //! fails to compile, traps, runs out of fuel or memory, or prints too much is a verdict
@@ -20,6 +25,9 @@ pub mod cache;
 pub mod candidate;
 pub mod cli;
 pub mod digest;
+pub mod judge;
+pub mod pipeline;
+pub mod problem;
 pub mod sandbox;
 pub mod schema;
 pub mod stats;

@@ -29,14 +29,20 @@ pub enum Bucket {
     Native,
     /// Memoised toolchain fingerprints (version strings, file hashes).
     Toolchain,
+    /// Generated test inputs, keyed by generator, seed and size.
+    Inputs,
+    /// Finished runs (verdict, fuel, output), keyed by program, input and limits.
+    Runs,
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 4] = [
+    pub const ALL: [Bucket; 6] = [
         Bucket::Wasm,
         Bucket::Diagnostics,
         Bucket::Native,
         Bucket::Toolchain,
+        Bucket::Inputs,
+        Bucket::Runs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +51,8 @@ impl Bucket {
             Bucket::Diagnostics => "diagnostics",
             Bucket::Native => "native",
             Bucket::Toolchain => "toolchain",
+            Bucket::Inputs => "inputs",
+            Bucket::Runs => "runs",
         }
     }
 }

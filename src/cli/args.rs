@@ -50,6 +50,11 @@ pub enum Command {
     /// Compile (cached) and run one program; print its verdict, fuel, peak memory and output.
     #[command(after_help = EXIT_STATUS_HELP)]
     Run(RunArgs),
+    /// Work with problem sets.
+    Problems {
+        #[command(subcommand)]
+        action: ProblemsAction,
+    },
     /// Inspect or clear the cache.
     Cache {
         #[command(subcommand)]
@@ -63,6 +68,53 @@ pub enum CacheAction {
     Info,
     /// Delete every cache entry.
     Clean,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemsAction {
+    /// Validate a problem set: schema, generator determinism, references (hand-written tests,
+    /// agreement between languages), reference fuel per level, and that every slow solution
+    /// passes with e < 0.5. Exit 1 when any problem fails.
+    #[command(after_help = CHECK_EXIT_HELP)]
+    Check(CheckArgs),
+}
+
+const CHECK_EXIT_HELP: &str = "\
+Exit status:
+  0  every problem is sound
+  1  at least one problem failed a check (each is listed)
+  2  usage or infrastructure error";
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The problems folder.
+    #[arg(default_value = "problems")]
+    pub dir: PathBuf,
+    /// Reference solutions folder [default: `reference/` beside DIR].
+    #[arg(long, value_name = "DIR")]
+    pub references: Option<PathBuf>,
+    /// Only these problem ids (repeatable).
+    #[arg(long = "only", value_name = "ID")]
+    pub only: Vec<String>,
+    #[command(flatten)]
+    pub jobs: JobsArg,
+    #[arg(long, value_enum, default_value_t = RunFormat::Text)]
+    pub format: RunFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsArg {
+    /// Parallel runs [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl JobsArg {
+    pub fn get(&self) -> usize {
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

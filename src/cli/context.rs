@@ -7,6 +7,8 @@ use anyhow::Context as _;
 
 use super::args::GlobalArgs;
 use crate::cache::Cache;
+use crate::pipeline::{Context, Runner};
+use crate::sandbox::Sandbox;
 use crate::toolchain::{CompileLimits, Toolchains, default_python_wasm};
 
 pub(crate) fn open_cache(global: &GlobalArgs) -> anyhow::Result<Option<Arc<Cache>>> {
@@ -30,4 +32,15 @@ pub(crate) fn toolchains(global: &GlobalArgs, cache: Option<Arc<Cache>>) -> Tool
         .clone()
         .unwrap_or_else(default_python_wasm);
     Toolchains::new(cache, limits, python)
+}
+
+/// Toolchains, sandbox (with `jobs` workers) and runner over one cache.
+pub(crate) fn context(global: &GlobalArgs, jobs: usize) -> anyhow::Result<Context> {
+    let cache = open_cache(global)?;
+    let sandbox = Sandbox::new(jobs, cache.clone())?;
+    Ok(Context {
+        tools: toolchains(global, cache.clone()),
+        runner: Runner::new(sandbox, cache.clone()),
+        cache,
+    })
 }

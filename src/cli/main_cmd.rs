@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use super::args::{Cli, Command};
+use super::args::{Cli, Command, ProblemsAction};
 use super::exit;
 
 /// Parses arguments, runs the command and maps errors to exit status 2 with one line.
@@ -21,6 +21,9 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Run(args) => super::run_cmd::run(&cli.global, args),
         Command::Cache { action } => super::cache_cmd::run(&cli.global, action),
+        Command::Problems {
+            action: ProblemsAction::Check(args),
+        } => super::check_cmd::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

@@ -2,8 +2,10 @@
 
 mod args;
 mod cache_cmd;
+mod check_cmd;
 mod context;
 mod exit;
+mod human;
 mod main_cmd;
 mod run_cmd;
 

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use super::args::{GlobalArgs, RunArgs, RunFormat};
 use super::context::{open_cache, toolchains};
 use super::exit;
+use super::human::group;
 use crate::candidate::Source;
 use crate::sandbox::{Limits, RunVerdict, Sandbox};
 use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
@@ -158,28 +159,4 @@ fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<(
         }
     }
     Ok(())
-}
-
-/// 1234567 → "1,234,567".
-pub(crate) fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(super::group(0), "0");
-        assert_eq!(super::group(999), "999");
-        assert_eq!(super::group(1000), "1,000");
-        assert_eq!(super::group(1234567), "1,234,567");
-    }
 }

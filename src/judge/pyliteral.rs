@@ -1,0 +1,541 @@
+//! Python literals as `repr` writes them, parsed in Rust, and compared the way ENAMEL's
+//! checker does: `type(out) == type(ans) and out == ans`, recursively.
+//!
+//! Parsing on the host keeps the judge out of the candidate's interpreter, where a candidate
+//! could patch the comparison.
+
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    None,
+    Bool(bool),
+    /// Arbitrary precision, kept as canonical decimal text (`-123`, `0`).
+    Int(String),
+    Float(f64),
+    Complex(f64, f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<Value>),
+    List(Vec<Value>),
+    /// Keyed by the canonical text of the key; equal keys are equal text.
+    Dict(BTreeMap<String, (Value, Value)>),
+    Set(BTreeMap<String, Value>),
+    FrozenSet(BTreeMap<String, Value>),
+}
+
+impl Value {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Complex(..) => "complex",
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::Tuple(_) => "tuple",
+            Value::List(_) => "list",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+        }
+    }
+
+    /// A canonical text: equal values (exactly) have equal text.
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(s) => s.clone(),
+            Value::Float(f) => format!("{f:?}"),
+            Value::Complex(r, i) => format!("({r:?}+{i:?}j)"),
+            Value::Str(s) => format!("{s:?}"),
+            Value::Bytes(b) => format!("b{b:?}"),
+            Value::Tuple(v) => format!("({})", join(v.iter().map(Value::canonical))),
+            Value::List(v) => format!("[{}]", join(v.iter().map(Value::canonical))),
+            Value::Dict(m) => format!("{{{}}}", join(m.keys().cloned())),
+            Value::Set(m) => format!("set({})", join(m.keys().cloned())),
+            Value::FrozenSet(m) => format!("frozenset({})", join(m.keys().cloned())),
+        }
+    }
+}
+
+fn join(parts: impl Iterator<Item = String>) -> String {
+    parts.collect::<Vec<_>>().join(", ")
+}
+
+/// Strict equality; floats (also inside containers) may differ by `float_tol`, absolute or
+/// relative. Where the two differ, returns a short description of the first difference.
+pub fn compare(expected: &Value, actual: &Value, float_tol: Option<f64>) -> Result<(), String> {
+    compare_at(expected, actual, float_tol, "output")
+}
+
+fn compare_at(e: &Value, a: &Value, tol: Option<f64>, at: &str) -> Result<(), String> {
+    if e.type_name() != a.type_name() {
+        return Err(format!(
+            "{at}: expected type {}, got {}",
+            e.type_name(),
+            a.type_name()
+        ));
+    }
+    let mismatch = || Err(format!("{at}: expected {}, got {}", short(e), short(a)));
+    match (e, a) {
+        (Value::Float(x), Value::Float(y)) => {
+            if floats_equal(*x, *y, tol) {
+                Ok(())
+            } else {
+                mismatch()
+            }
+        }
+        (Value::Complex(xr, xi), Value::Complex(yr, yi)) => {
+            if floats_equal(*xr, *yr, tol) && floats_equal(*xi, *yi, tol) {
+                Ok(())
+            } else {
+                mismatch()
+            }
+        }
+        (Value::Tuple(x), Value::Tuple(y)) | (Value::List(x), Value::List(y)) => {
+            if x.len() != y.len() {
+                return Err(format!(
+                    "{at}: expected length {}, got {}",
+                    x.len(),
+                    y.len()
+                ));
+            }
+            for (i, (xe, ye)) in x.iter().zip(y).enumerate() {
+                compare_at(xe, ye, tol, &format!("{at}[{i}]"))?;
+            }
+            Ok(())
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            if x.len() != y.len() || x.keys().ne(y.keys()) {
+                return mismatch();
+            }
+            for (k, (_, xv)) in x {
+                compare_at(xv, &y[k].1, tol, &format!("{at}[{k}]"))?;
+            }
+            Ok(())
+        }
+        _ => {
+            if e.canonical() == a.canonical() {
+                Ok(())
+            } else {
+                mismatch()
+            }
+        }
+    }
+}
+
+fn floats_equal(x: f64, y: f64, tol: Option<f64>) -> bool {
+    if x == y || (x.is_nan() && y.is_nan()) {
+        return true;
+    }
+    match tol {
+        Some(t) => (x - y).abs() <= t || (x - y).abs() <= t * x.abs().max(y.abs()),
+        None => false,
+    }
+}
+
+fn short(v: &Value) -> String {
+    let text = v.canonical();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// Parses one literal; the whole text (but surrounding white space) must be consumed.
+pub fn parse(text: &str) -> Result<Value, String> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    let v = p.value()?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(format!("unexpected text at byte {}", p.i));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+const MAX_DEPTH: u32 = 500;
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn eat(&mut self, lit: &str) -> bool {
+        if self.s[self.i..].starts_with(lit.as_bytes()) {
+            self.i += lit.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Result<(), String> {
+        self.ws();
+        if self.peek() == Some(c) {
+            self.i += 1;
+            Ok(())
+        } else {
+            Err(format!("expected '{}' at byte {}", c as char, self.i))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err("nesting too deep".into());
+        }
+        self.ws();
+        let v = match self.peek() {
+            None => Err("unexpected end of text".into()),
+            Some(b'(') => self.tuple(),
+            Some(b'[') => {
+                self.i += 1;
+                Ok(Value::List(self.items(b']')?))
+            }
+            Some(b'{') => self.braces(),
+            Some(b'\'' | b'"') => Ok(Value::Str(self.string()?)),
+            Some(b'b') if matches!(self.s.get(self.i + 1), Some(b'\'' | b'"')) => {
+                self.i += 1;
+                Ok(Value::Bytes(self.bytes_lit()?))
+            }
+            Some(_) => self.word(),
+        };
+        self.depth -= 1;
+        v
+    }
+
+    fn items(&mut self, close: u8) -> Result<Vec<Value>, String> {
+        let mut out = Vec::new();
+        loop {
+            self.ws();
+            if self.peek() == Some(close) {
+                self.i += 1;
+                return Ok(out);
+            }
+            out.push(self.value()?);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(c) if c == close => {}
+                _ => {
+                    return Err(format!(
+                        "expected ',' or '{}' at byte {}",
+                        close as char, self.i
+                    ));
+                }
+            }
+        }
+    }
+
+    fn tuple(&mut self) -> Result<Value, String> {
+        if let Some(c) = self.complex() {
+            return Ok(c);
+        }
+        self.i += 1;
+        let start = self.i;
+        let items = self.items(b')')?;
+        // `(x)` is x in Python; repr writes one-element tuples as `(x,)`.
+        if items.len() == 1 && !self.s[start..self.i].contains(&b',') {
+            return Ok(items.into_iter().next().expect("one item"));
+        }
+        Ok(Value::Tuple(items))
+    }
+
+    /// `repr` writes a complex with a real part as `(1+2j)` or `(-0-1.5j)`.
+    fn complex(&mut self) -> Option<Value> {
+        let rest = &self.s[self.i + 1..];
+        let close = rest.iter().position(|&c| c == b')')?;
+        let text = std::str::from_utf8(&rest[..close]).ok()?;
+        let body = text.strip_suffix('j')?;
+        let split = body
+            .char_indices()
+            .skip(1)
+            .filter(|&(k, ch)| (ch == '+' || ch == '-') && !body[..k].ends_with(['e', 'E']))
+            .map(|(k, _)| k)
+            .last()?;
+        let re: f64 = body[..split].parse().ok()?;
+        let im: f64 = body[split..].parse().ok()?;
+        self.i += close + 2;
+        Some(Value::Complex(re, im))
+    }
+
+    fn braces(&mut self) -> Result<Value, String> {
+        self.i += 1;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(Value::Dict(BTreeMap::new()));
+        }
+        let first = self.value()?;
+        self.ws();
+        if self.peek() == Some(b':') {
+            let mut map = BTreeMap::new();
+            self.i += 1;
+            let v = self.value()?;
+            map.insert(first.canonical(), (first, v));
+            loop {
+                self.ws();
+                match self.peek() {
+                    Some(b'}') => {
+                        self.i += 1;
+                        return Ok(Value::Dict(map));
+                    }
+                    Some(b',') => {
+                        self.i += 1;
+                        self.ws();
+                        if self.peek() == Some(b'}') {
+                            continue;
+                        }
+                        let k = self.value()?;
+                        self.expect(b':')?;
+                        let v = self.value()?;
+                        map.insert(k.canonical(), (k, v));
+                    }
+                    _ => return Err(format!("expected ',' or '}}' at byte {}", self.i)),
+                }
+            }
+        }
+        let mut items = vec![first];
+        self.ws();
+        if self.peek() == Some(b',') {
+            self.i += 1;
+            items.extend(self.items(b'}')?);
+        } else {
+            self.expect(b'}')?;
+        }
+        Ok(Value::Set(
+            items.into_iter().map(|v| (v.canonical(), v)).collect(),
+        ))
+    }
+
+    fn word(&mut self) -> Result<Value, String> {
+        for (lit, v) in [
+            ("None", Value::None),
+            ("True", Value::Bool(true)),
+            ("False", Value::Bool(false)),
+            ("set()", Value::Set(BTreeMap::new())),
+            ("frozenset()", Value::FrozenSet(BTreeMap::new())),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+        ] {
+            if self.eat(lit) {
+                return Ok(v);
+            }
+        }
+        if self.eat("frozenset(") {
+            let inner = self.value()?;
+            self.expect(b')')?;
+            return match inner {
+                Value::Set(m) => Ok(Value::FrozenSet(m)),
+                _ => Err("frozenset(...) must hold a set".into()),
+            };
+        }
+        self.number()
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.i;
+        if matches!(self.peek(), Some(b'-' | b'+')) {
+            self.i += 1;
+            if self.eat("inf") {
+                let neg = self.s[start] == b'-';
+                return Ok(Value::Float(if neg {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }));
+            }
+        }
+        while let Some(c) = self.peek() {
+            if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-' | b'_') {
+                // A sign only continues a number right after an exponent marker.
+                if matches!(c, b'+' | b'-') && !matches!(self.s[self.i - 1], b'e' | b'E') {
+                    break;
+                }
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|e| e.to_string())?;
+        if text.is_empty() || text == "-" || text == "+" {
+            return Err(format!("unexpected character at byte {start}"));
+        }
+        if let Some(imag) = text.strip_suffix('j') {
+            let im: f64 = imag.parse().map_err(|_| format!("bad number {text:?}"))?;
+            return Ok(Value::Complex(0.0, im));
+        }
+        if text
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'+')
+        {
+            let (neg, digits) = match text.as_bytes()[0] {
+                b'-' => (true, &text[1..]),
+                b'+' => (false, &text[1..]),
+                _ => (false, text),
+            };
+            let digits = digits.trim_start_matches('0');
+            let digits = if digits.is_empty() { "0" } else { digits };
+            let canonical = if neg && digits != "0" {
+                format!("-{digits}")
+            } else {
+                digits.into()
+            };
+            return Ok(Value::Int(canonical));
+        }
+        text.parse::<f64>()
+            .map(Value::Float)
+            .map_err(|_| format!("not a Python literal: {text:?}"))
+    }
+
+    fn quoted(&mut self) -> Result<Vec<u32>, String> {
+        let quote = self.peek().ok_or("unexpected end of text")?;
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let c = self.peek().ok_or("unterminated string")?;
+            self.i += 1;
+            if c == quote {
+                return Ok(out);
+            }
+            if c != b'\\' {
+                // Copy a whole UTF-8 sequence.
+                let len = match c {
+                    0x00..=0x7F => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                let end = (self.i - 1 + len).min(self.s.len());
+                let ch = std::str::from_utf8(&self.s[self.i - 1..end])
+                    .map_err(|_| "invalid UTF-8 in string")?
+                    .chars()
+                    .next()
+                    .ok_or("invalid UTF-8 in string")?;
+                self.i = end;
+                out.push(ch as u32);
+                continue;
+            }
+            let e = self.peek().ok_or("unterminated escape")?;
+            self.i += 1;
+            let hex = |p: &mut Self, n: usize| -> Result<u32, String> {
+                let t = p.s.get(p.i..p.i + n).ok_or("short escape")?;
+                p.i += n;
+                u32::from_str_radix(std::str::from_utf8(t).map_err(|e| e.to_string())?, 16)
+                    .map_err(|e| e.to_string())
+            };
+            out.push(match e {
+                b'n' => 10,
+                b'r' => 13,
+                b't' => 9,
+                b'\\' => 92,
+                b'\'' => 39,
+                b'"' => 34,
+                b'a' => 7,
+                b'b' => 8,
+                b'f' => 12,
+                b'v' => 11,
+                b'0' => 0,
+                b'x' => hex(self, 2)?,
+                b'u' => hex(self, 4)?,
+                b'U' => hex(self, 8)?,
+                other => return Err(format!("unknown escape \\{}", other as char)),
+            });
+        }
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.quoted()?
+            .into_iter()
+            .map(|c| char::from_u32(c).ok_or_else(|| format!("bad code point {c}")))
+            .collect()
+    }
+
+    fn bytes_lit(&mut self) -> Result<Vec<u8>, String> {
+        self.quoted()?
+            .into_iter()
+            .map(|c| u8::try_from(c).map_err(|_| "non-byte in bytes literal".to_string()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Value {
+        parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn parses_what_repr_writes() {
+        assert_eq!(
+            p("123456789012345678901234567890"),
+            Value::Int("123456789012345678901234567890".into())
+        );
+        assert_eq!(p("-0"), Value::Int("0".into()));
+        assert_eq!(p("1e+20"), Value::Float(1e20));
+        assert_eq!(p("-inf"), Value::Float(f64::NEG_INFINITY));
+        assert_eq!(p("(1,)"), Value::Tuple(vec![Value::Int("1".into())]));
+        assert_eq!(p("(1)"), Value::Int("1".into()));
+        assert_eq!(p("()"), Value::Tuple(vec![]));
+        assert_eq!(p("'it\\'s\\n\\x00\\u00e9'"), Value::Str("it's\n\0é".into()));
+        assert_eq!(p("\"é\""), Value::Str("é".into()));
+        assert_eq!(p("b'\\xff\\x00a'"), Value::Bytes(vec![255, 0, 97]));
+        assert_eq!(p("{}").type_name(), "dict");
+        assert_eq!(p("set()").type_name(), "set");
+        assert_eq!(p("{1, 2}").type_name(), "set");
+        assert_eq!(p("frozenset({1})").type_name(), "frozenset");
+        assert_eq!(p("{'a': [1, (2, 3)], 'b': None}").type_name(), "dict");
+        assert_eq!(
+            p("[True, False, None, 1.5, -2, (1+2j)]").type_name(),
+            "list"
+        );
+        assert!(parse("<object at 0x1>").is_err());
+        assert!(parse("[1, 2").is_err());
+        assert!(parse("1 2").is_err());
+    }
+
+    #[test]
+    fn comparison_is_type_strict() {
+        let ok = |e: &str, a: &str| compare(&p(e), &p(a), None).is_ok();
+        assert!(ok("[1, 2]", "[1, 2]"));
+        assert!(!ok("[1, 2]", "(1, 2)"), "tuple is not list");
+        assert!(!ok("1", "1.0"), "float is not int");
+        assert!(!ok("1", "True"), "bool is not int");
+        assert!(!ok("[(1, 2)]", "[[1, 2]]"), "nested types count");
+        assert!(ok("{1, 2, 3}", "{3, 2, 1}"), "sets ignore order");
+        assert!(
+            ok("{'a': 1, 'b': 2}", "{'b': 2, 'a': 1}"),
+            "dicts ignore order"
+        );
+        assert!(!ok("{'a': 1}", "{'a': 2}"));
+        assert!(!ok("0.1", "0.10000001"));
+        assert!(compare(&p("0.1"), &p("0.10000001"), Some(1e-6)).is_ok());
+        assert!(compare(&p("[0.5, 2.0]"), &p("[0.5, 2.1]"), Some(1e-4)).is_err());
+        let why = compare(&p("[1, [2, 3]]"), &p("[1, [2, 4]]"), None).unwrap_err();
+        assert_eq!(why, "output[1][1]: expected 3, got 4");
+        let why = compare(&p("(1, 2)"), &p("[1, 2]"), None).unwrap_err();
+        assert_eq!(why, "output: expected type tuple, got list");
+    }
+}

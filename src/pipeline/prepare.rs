@@ -1,0 +1,187 @@
+//! Preparing a problem for judging: its tests, the expected answers, and each reference
+//! family's costs per level (the yardstick T*_l and budget T).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::context::Context;
+use super::evaluate::{Baselines, TestRun, run_source};
+use crate::candidate::{Family, Language};
+use crate::judge::score::budget;
+use crate::problem::{Problem, ProblemError, TestCase, generate_tests};
+
+/// A reference family's costs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Yardstick {
+    pub language: Language,
+    /// Fuel per test (start-up subtracted for stdio problems).
+    pub per_test: Vec<u64>,
+    /// T*_l: the largest fuel over each level's tests.
+    pub per_level: Vec<u64>,
+    /// T = α · max_l T*_l.
+    pub budget: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub problem: Arc<Problem>,
+    pub tests: Vec<TestCase>,
+    /// The answer each test expects (hand-written `.out`, else the first reference's output).
+    pub expected: Vec<Arc<Vec<u8>>>,
+    pub yardsticks: BTreeMap<Family, Yardstick>,
+}
+
+impl Prepared {
+    pub fn level_count(&self) -> usize {
+        self.problem.levels.len().max(1)
+    }
+
+    /// The yardstick for a candidate's language, or an error listing what exists.
+    pub fn yardstick(&self, language: Language) -> Result<&Yardstick, String> {
+        self.yardsticks.get(&language.family()).ok_or_else(|| {
+            let have: Vec<&str> = self.yardsticks.values().map(|y| y.language.name()).collect();
+            format!(
+                "problem `{}` has no reference for {} candidates (it has: {}); add reference/{}/ref.{}",
+                self.problem.id,
+                language.name(),
+                have.join(", "),
+                self.problem.id,
+                if language.family() == Family::Python { "py" } else { "cpp" }
+            )
+        })
+    }
+}
+
+/// A reference family's costs and answers, per test.
+type ReferenceRun = (Family, Vec<u64>, Vec<Arc<Vec<u8>>>);
+
+/// Fuel for reference runs: references are trusted but must finish.
+pub const REFERENCE_FUEL: u64 = 200_000_000_000;
+
+pub fn prepare(
+    ctx: &Context,
+    problem: Arc<Problem>,
+    baselines: &Baselines,
+) -> Result<Prepared, ProblemError> {
+    let tests = generate_tests(&problem, &ctx.tools, &ctx.runner, ctx.cache.as_ref(), false)?;
+    let levels = problem.levels.len().max(1);
+    let refs: Vec<(Family, &crate::candidate::Source)> =
+        problem.references.iter().map(|(f, s)| (*f, s)).collect();
+    let runs: Vec<Result<ReferenceRun, ProblemError>> = ctx.runner.sandbox.pool().install(|| {
+        refs.par_iter()
+            .map(|(family, source)| {
+                let path = std::path::PathBuf::from(&source.origin);
+                let runs = run_source(
+                    ctx,
+                    &problem,
+                    source,
+                    &tests,
+                    &|_| REFERENCE_FUEL,
+                    baselines,
+                )
+                .map_err(|e| ProblemError::new(&path, e))?
+                .map_err(|e| {
+                    ProblemError::new(&path, format!("the reference does not build: {e}"))
+                })?;
+                let mut costs = Vec::with_capacity(tests.len());
+                let mut answers = Vec::with_capacity(tests.len());
+                for (test, run) in tests.iter().zip(runs) {
+                    match run {
+                        TestRun::Finished { cost, output, .. } => {
+                            costs.push(cost);
+                            answers.push(Arc::new(output));
+                        }
+                        TestRun::Failed { verdict, .. } => {
+                            return Err(ProblemError::new(
+                                &path,
+                                format!(
+                                    "the reference fails test {}: {}",
+                                    test.name,
+                                    describe(&verdict)
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Ok((*family, costs, answers))
+            })
+            .collect()
+    });
+    let mut yardsticks = BTreeMap::new();
+    let mut expected: Option<Vec<Arc<Vec<u8>>>> = None;
+    for run in runs {
+        let (family, costs, answers) = run?;
+        let mut per_level = vec![0u64; levels];
+        for (test, &c) in tests.iter().zip(&costs) {
+            per_level[test.level] = per_level[test.level].max(c);
+        }
+        let language = problem.references[&family].language;
+        let yard = Yardstick {
+            language,
+            budget: budget(&per_level, problem.alpha),
+            per_test: costs,
+            per_level,
+        };
+        if yard.budget == 0 {
+            return Err(ProblemError::new(
+                &problem.dir,
+                "the reference costs no fuel; tests are too small to measure",
+            ));
+        }
+        yardsticks.insert(family, yard);
+        match &expected {
+            None => expected = Some(answers),
+            Some(first) => {
+                // References of different languages must agree (through the problem's checker).
+                for ((test, want), got) in tests.iter().zip(first).zip(&answers) {
+                    if let Err(diff) = super::evaluate::check_output(ctx, &problem, test, want, got)
+                    {
+                        return Err(ProblemError::new(
+                            &problem.references[&family].origin,
+                            format!(
+                                "disagrees with the other reference on test {}: {diff}",
+                                test.name
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut expected = expected.unwrap_or_default();
+    for (i, test) in tests.iter().enumerate() {
+        if let Some(out) = &test.expected {
+            // The reference must match hand-written answers.
+            if let Err(diff) = super::evaluate::check_output(ctx, &problem, test, out, &expected[i])
+            {
+                return Err(ProblemError::new(
+                    problem
+                        .dir
+                        .join("tests")
+                        .join(format!("{}.out", test.name.trim_start_matches("hand/"))),
+                    format!("the reference's answer differs: {diff}"),
+                ));
+            }
+            expected[i] = Arc::new(out.clone());
+        }
+    }
+    Ok(Prepared {
+        problem,
+        tests,
+        expected,
+        yardsticks,
+    })
+}
+
+fn describe(v: &crate::judge::TestVerdict) -> String {
+    use crate::judge::TestVerdict::*;
+    match v {
+        RuntimeError { detail } => format!("runtime_error ({detail})"),
+        WrongAnswer { diff } => format!("wrong_answer ({diff})"),
+        CompileError { message } => format!("compile_error ({message})"),
+        other => other.name().to_owned(),
+    }
+}

@@ -1,0 +1,153 @@
+//! Runs programs through the result cache: a run whose program, input, limits and seed were
+//! seen before is answered from disk without starting wasmtime.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use crate::cache::{Bucket, Cache};
+use crate::digest::{Digest, KeyBuilder};
+use crate::sandbox::{
+    Limits, Metered, Outcome, Program, RunVerdict, Sandbox, SandboxError, WASMTIME_VERSION,
+};
+
+pub struct Runner {
+    pub sandbox: Sandbox,
+    cache: Option<Arc<Cache>>,
+    executed: AtomicU64,
+    reused: AtomicU64,
+}
+
+/// The stored form of an outcome: a JSON header line, then stdout and stderr bytes.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Header {
+    verdict: RunVerdict,
+    fuel: u64,
+    metered: Option<Metered>,
+    peak_memory: u64,
+    stdout_len: usize,
+    stderr_len: usize,
+}
+
+impl Runner {
+    pub fn new(sandbox: Sandbox, cache: Option<Arc<Cache>>) -> Runner {
+        Runner {
+            sandbox,
+            cache,
+            executed: AtomicU64::new(0),
+            reused: AtomicU64::new(0),
+        }
+    }
+
+    /// Runs executed in the sandbox, and runs answered from the cache, by this runner.
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.executed.load(Ordering::Relaxed),
+            self.reused.load(Ordering::Relaxed),
+        )
+    }
+
+    fn key(program: &Program, stdin: &[u8], limits: &Limits, seed: u64) -> Digest {
+        let mut k = KeyBuilder::new("run-v1")
+            .str(WASMTIME_VERSION)
+            .digest(&program.module.digest);
+        for arg in &program.argv {
+            k = k.str(arg);
+        }
+        for (name, value) in &program.env {
+            k = k.str(name).str(value);
+        }
+        k.digest(&Digest::of(stdin))
+            .u64(limits.fuel)
+            .u64(limits.region_fuel.map_or(u64::MAX, |f| f))
+            .u64(limits.memory_bytes)
+            .u64(limits.stdout_bytes)
+            .u64(limits.stderr_bytes)
+            .u64(seed)
+            .finish()
+    }
+
+    pub fn run(
+        &self,
+        program: &Program,
+        stdin: &[u8],
+        limits: &Limits,
+        seed: u64,
+    ) -> Result<Outcome, SandboxError> {
+        let key = Self::key(program, stdin, limits, seed);
+        if let Some(outcome) = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(Bucket::Runs, &key))
+            .and_then(|b| decode(&b))
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Ok(outcome);
+        }
+        let outcome = self.sandbox.run(program, stdin, limits, seed)?;
+        self.executed.fetch_add(1, Ordering::Relaxed);
+        // A wall-clock timeout depends on the machine; it is not cached.
+        if let (Some(cache), false) = (&self.cache, outcome.verdict == RunVerdict::WallTimeout) {
+            let _ = cache.put(Bucket::Runs, &key, &encode(&outcome));
+        }
+        Ok(outcome)
+    }
+}
+
+fn encode(o: &Outcome) -> Vec<u8> {
+    let header = Header {
+        verdict: o.verdict.clone(),
+        fuel: o.fuel,
+        metered: o.metered.clone(),
+        peak_memory: o.peak_memory,
+        stdout_len: o.stdout.len(),
+        stderr_len: o.stderr.len(),
+    };
+    let mut out = serde_json::to_vec(&header).expect("headers serialize");
+    out.push(b'\n');
+    out.extend_from_slice(&o.stdout);
+    out.extend_from_slice(&o.stderr);
+    out
+}
+
+fn decode(bytes: &[u8]) -> Option<Outcome> {
+    let newline = bytes.iter().position(|&b| b == b'\n')?;
+    let h: Header = serde_json::from_slice(&bytes[..newline]).ok()?;
+    let body = &bytes[newline + 1..];
+    if body.len() != h.stdout_len + h.stderr_len {
+        return None;
+    }
+    Some(Outcome {
+        verdict: h.verdict,
+        fuel: h.fuel,
+        metered: h.metered,
+        peak_memory: h.peak_memory,
+        stdout: body[..h.stdout_len].to_vec(),
+        stderr: body[h.stdout_len..].to_vec(),
+        wall: Duration::ZERO,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_round_trip() {
+        let o = Outcome {
+            verdict: RunVerdict::FuelExhausted { in_region: true },
+            fuel: 42,
+            metered: Some(Metered {
+                regions: vec![1, 2],
+                total: 3,
+                open: true,
+            }),
+            peak_memory: 65536,
+            stdout: b"out\n\0bytes".to_vec(),
+            stderr: b"err".to_vec(),
+            wall: Duration::ZERO,
+        };
+        assert_eq!(decode(&encode(&o)), Some(o));
+        assert_eq!(decode(b"{}\n"), None);
+    }
+}

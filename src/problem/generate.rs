@@ -1,0 +1,198 @@
+//! Test inputs: hand-written cases, then the seeded generator's cases level by level.
+//!
+//! The generator runs in the sandbox under CPython for WASI, given a `random.Random` seeded
+//! from (problem id, generator seed, level, case), so the same problem yields byte-identical
+//! inputs on every machine. Generated inputs are cached by everything that determines them.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::error::ProblemError;
+use super::model::Problem;
+use super::spec::Kind;
+use crate::cache::{Bucket, Cache};
+use crate::digest::KeyBuilder;
+use crate::judge::verdict::last_line;
+use crate::pipeline::runner::Runner;
+use crate::sandbox::{Limits, RunVerdict};
+use crate::toolchain::Toolchains;
+
+/// One test of a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestCase {
+    /// `hand/<name>` or `L<level>.<case>`.
+    pub name: String,
+    pub level: usize,
+    /// stdin for stdio problems; the `repr` of the argument tuple for function problems.
+    pub input: Arc<Vec<u8>>,
+    /// From a hand-written `.out`; otherwise the reference's answer is expected.
+    pub expected: Option<Vec<u8>>,
+    pub seed: u64,
+}
+
+/// Runs `generate(rng, size, level, case)` from the generator source given on stdin.
+const GENERATOR_HARNESS: &str = r#"
+import sys, random
+sys.set_int_max_str_digits(0)
+kind, seed, size, level, case = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+ns = {"__name__": "__generator__"}
+exec(compile(sys.stdin.read(), "gen.py", "exec"), ns)
+if "generate" not in ns:
+    raise SystemExit("gen.py defines no generate(rng, size, level, case)")
+value = ns["generate"](random.Random(seed), size, level, case)
+if kind == "stdio":
+    if not isinstance(value, str):
+        raise SystemExit("generate() must return a str for a stdio problem, not " + type(value).__name__)
+    sys.stdout.write(value)
+else:
+    if not isinstance(value, tuple):
+        raise SystemExit("generate() must return a tuple of arguments for a function problem, not " + type(value).__name__)
+    sys.stdout.write(repr(value))
+"#;
+
+/// Fuel and memory for one generator run: generous, it is our code.
+const GENERATOR_FUEL: u64 = 50_000_000_000;
+
+/// The seed of test `case` on `level`: sha256 of the problem id, the generator's seed, level
+/// and case, first 8 bytes (little endian) without the top bit (Python's `random.Random`
+/// takes any int; keeping it positive keeps it readable).
+pub fn test_seed(problem: &str, generator_seed: u64, level: usize, case: u32) -> u64 {
+    let d = KeyBuilder::new("test-seed-v1")
+        .str(problem)
+        .u64(generator_seed)
+        .u64(level as u64)
+        .u64(u64::from(case))
+        .finish();
+    u64::from_le_bytes(d.0[..8].try_into().expect("8 bytes")) >> 1
+}
+
+/// All tests of `problem`, hand-written first (level 0), then generated, in level order.
+/// `fresh` skips the inputs cache (used to prove the generator is deterministic).
+pub fn generate_tests(
+    problem: &Problem,
+    tools: &Toolchains,
+    runner: &Runner,
+    cache: Option<&Arc<Cache>>,
+    fresh: bool,
+) -> Result<Vec<TestCase>, ProblemError> {
+    let mut tests: Vec<TestCase> = problem
+        .hand_tests
+        .iter()
+        .map(|h| TestCase {
+            name: format!("hand/{}", h.name),
+            level: 0,
+            input: Arc::new(h.input.clone()),
+            expected: h.expected.clone(),
+            seed: test_seed(&problem.id, 0, 0, u32::MAX),
+        })
+        .collect();
+    let Some(generator) = &problem.generator else {
+        return Ok(tests);
+    };
+    let gen_path = problem.dir.join("gen.py");
+    let program = tools
+        .python_program(GENERATOR_HARNESS)
+        .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
+    let kind = match problem.kind {
+        Kind::Stdio => "stdio",
+        Kind::Function => "function",
+    };
+    let jobs: Vec<(usize, u32, u64)> = problem
+        .levels
+        .iter()
+        .enumerate()
+        .flat_map(|(l, level)| (0..level.tests).map(move |c| (l, c, level.size)))
+        .collect();
+    let generated: Vec<Result<TestCase, ProblemError>> = runner.sandbox.pool().install(|| {
+        jobs.par_iter()
+            .map(|&(level, case, size)| {
+                let seed = test_seed(&problem.id, generator.seed, level, case);
+                let key = KeyBuilder::new("inputs-v1")
+                    .digest(&program.module.digest)
+                    .str(GENERATOR_HARNESS)
+                    .str(&generator.source)
+                    .str(kind)
+                    .u64(seed)
+                    .u64(size)
+                    .u64(level as u64)
+                    .u64(u64::from(case))
+                    .finish();
+                let cached = if fresh {
+                    None
+                } else {
+                    cache.and_then(|c| c.get(Bucket::Inputs, &key))
+                };
+                let input = match cached {
+                    Some(bytes) => bytes,
+                    None => {
+                        let mut p = program.clone();
+                        p.argv.extend([
+                            kind.to_owned(),
+                            seed.to_string(),
+                            size.to_string(),
+                            level.to_string(),
+                            case.to_string(),
+                        ]);
+                        let limits = Limits {
+                            fuel: GENERATOR_FUEL,
+                            memory_bytes: 2 << 30,
+                            stdout_bytes: 256 << 20,
+                            ..Limits::default()
+                        };
+                        let o = runner
+                            .sandbox
+                            .run(&p, generator.source.as_bytes(), &limits, seed)
+                            .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
+                        if o.verdict != RunVerdict::Ok {
+                            let why = last_line(&o.stderr);
+                            return Err(ProblemError::new(
+                                &gen_path,
+                                format!(
+                                    "level {level} case {case} failed ({}){}",
+                                    o.verdict.name(),
+                                    if why.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!(": {why}")
+                                    }
+                                ),
+                            ));
+                        }
+                        if let Some(c) = cache {
+                            let _ = c.put(Bucket::Inputs, &key, &o.stdout);
+                        }
+                        o.stdout
+                    }
+                };
+                Ok(TestCase {
+                    name: format!("L{level}.{case}"),
+                    level,
+                    input: Arc::new(input),
+                    expected: None,
+                    seed,
+                })
+            })
+            .collect()
+    });
+    for t in generated {
+        tests.push(t?);
+    }
+    Ok(tests)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_depend_on_every_part() {
+        let s = test_seed("p", 0, 1, 2);
+        assert_eq!(s, test_seed("p", 0, 1, 2));
+        assert_ne!(s, test_seed("q", 0, 1, 2));
+        assert_ne!(s, test_seed("p", 1, 1, 2));
+        assert_ne!(s, test_seed("p", 0, 2, 2));
+        assert_ne!(s, test_seed("p", 0, 1, 3));
+        assert!(s < 1 << 63);
+    }
+}

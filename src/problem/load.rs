@@ -1,0 +1,375 @@
+//! Loading `problems/<id>/` with `reference/<id>/`, validating everything a run relies on.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::error::ProblemError;
+use super::model::*;
+use super::spec::{CheckerSpec, Kind, ProblemToml};
+use crate::candidate::{Language, Source};
+use crate::digest::{Digest, KeyBuilder};
+
+/// Loads every problem folder under `problems_dir` (sorted by id). References are read from
+/// `references_dir/<id>/`. A broken problem is reported and the others still load.
+pub fn load_set(
+    problems_dir: &Path,
+    references_dir: &Path,
+) -> Result<(Vec<Problem>, Vec<ProblemError>), ProblemError> {
+    let entries = std::fs::read_dir(problems_dir).map_err(|e| {
+        ProblemError::new(
+            problems_dir,
+            format!("cannot read the problems folder ({e}); pass --problems DIR"),
+        )
+    })?;
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("problem.toml").is_file())
+        .collect();
+    dirs.sort();
+    let (mut ok, mut bad) = (Vec::new(), Vec::new());
+    for dir in dirs {
+        match load_problem(&dir, references_dir) {
+            Ok(p) => ok.push(p),
+            Err(e) => bad.push(e),
+        }
+    }
+    Ok((ok, bad))
+}
+
+/// Where references live by default: `reference/` beside the problems folder.
+pub fn default_references_dir(problems_dir: &Path) -> PathBuf {
+    problems_dir
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("reference")
+}
+
+fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, ProblemError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        ProblemError::field(
+            manifest,
+            field,
+            format!("cannot read {} ({e})", path.display()),
+        )
+    })
+}
+
+/// One line from a TOML error: the message and where.
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].lines().count().max(1);
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
+pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, ProblemError> {
+    let manifest = dir.join("problem.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .map_err(|e| ProblemError::new(&manifest, format!("cannot read ({e})")))?;
+    let spec: ProblemToml =
+        toml::from_str(&text).map_err(|e| ProblemError::new(&manifest, toml_error(&text, &e)))?;
+    let folder = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let bad = |field: &str, msg: String| ProblemError::field(&manifest, field, msg);
+    if spec.id != folder {
+        return Err(bad(
+            "id",
+            format!(
+                "is {:?} but the folder is {folder:?}; they must match",
+                spec.id
+            ),
+        ));
+    }
+    if spec.id.is_empty()
+        || !spec
+            .id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+    {
+        return Err(bad(
+            "id",
+            "use lowercase letters, digits, '-' and '_' only".into(),
+        ));
+    }
+    match (spec.kind, &spec.entry_point, &spec.checker) {
+        (Kind::Function, None, _) => {
+            return Err(bad(
+                "entry_point",
+                "is required for kind = \"function\"".into(),
+            ));
+        }
+        (Kind::Stdio, Some(_), _) => {
+            return Err(bad("entry_point", "is only for kind = \"function\"".into()));
+        }
+        (Kind::Function, _, c)
+            if !matches!(c, CheckerSpec::Literal { .. } | CheckerSpec::Custom { .. }) =>
+        {
+            return Err(bad(
+                "checker.kind",
+                "function problems compare Python values: use \"literal\" or \"custom\"".into(),
+            ));
+        }
+        (Kind::Stdio, _, CheckerSpec::Literal { .. }) => {
+            return Err(bad(
+                "checker.kind",
+                "\"literal\" is for function problems; use \"tokens\", \"exact\" or \"float\""
+                    .into(),
+            ));
+        }
+        _ => {}
+    }
+    if let Some(ep) = &spec.entry_point
+        && (ep.is_empty()
+            || !ep.chars().all(|c| c.is_alphanumeric() || c == '_')
+            || ep.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Err(bad(
+            "entry_point",
+            format!("{ep:?} is not a Python identifier"),
+        ));
+    }
+    if let CheckerSpec::Float { abs_tol, rel_tol } = spec.checker
+        && (abs_tol.is_nan() || rel_tol.is_nan() || abs_tol < 0.0 || rel_tol < 0.0)
+    {
+        return Err(bad("checker", "tolerances must be ≥ 0".into()));
+    }
+    let alpha = spec.alpha.unwrap_or(DEFAULT_ALPHA);
+    if alpha.is_nan() || alpha <= 1.0 {
+        return Err(bad(
+            "alpha",
+            format!("is {alpha}; it must be greater than 1"),
+        ));
+    }
+    let statement = read_text(&dir.join(&spec.statement), "statement", &manifest)?;
+    let prompt = spec
+        .prompt
+        .as_ref()
+        .map(|p| read_text(&dir.join(p), "prompt", &manifest))
+        .transpose()?;
+    let custom = match &spec.checker {
+        CheckerSpec::Custom { program } => {
+            Some(read_text(&dir.join(program), "checker.program", &manifest)?)
+        }
+        _ => None,
+    };
+    let (generator, levels) = match &spec.generator {
+        None => (None, Vec::new()),
+        Some(g) => {
+            let n = g.sizes.len();
+            if n == 0 {
+                return Err(bad(
+                    "generator.sizes",
+                    "needs one size per level (at least one level)".into(),
+                ));
+            }
+            let tests = match &g.tests {
+                Some(t) => t.clone(),
+                None if n == DEFAULT_TESTS.len() => DEFAULT_TESTS.to_vec(),
+                None => {
+                    return Err(bad(
+                        "generator.tests",
+                        format!("is required when there are {n} levels, not 4"),
+                    ));
+                }
+            };
+            let weights = match &g.weights {
+                Some(w) => w.clone(),
+                None if n == DEFAULT_WEIGHTS.len() => DEFAULT_WEIGHTS.to_vec(),
+                None => {
+                    return Err(bad(
+                        "generator.weights",
+                        format!("is required when there are {n} levels, not 4"),
+                    ));
+                }
+            };
+            if tests.len() != n || weights.len() != n {
+                return Err(bad(
+                    "generator",
+                    format!("sizes, tests and weights need one entry per level ({n})"),
+                ));
+            }
+            if weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
+                return Err(bad(
+                    "generator.weights",
+                    "weights must be finite and ≥ 0".into(),
+                ));
+            }
+            if n > 1 && weights.iter().sum::<f64>() <= 0.0 {
+                return Err(bad(
+                    "generator.weights",
+                    "at least one level needs a positive weight".into(),
+                ));
+            }
+            let source = read_text(&dir.join(&g.program), "generator.program", &manifest)?;
+            let levels = (0..n)
+                .map(|l| Level {
+                    size: g.sizes[l],
+                    tests: tests[l],
+                    weight: weights[l],
+                })
+                .collect();
+            (
+                Some(Generator {
+                    source,
+                    seed: g.seed,
+                }),
+                levels,
+            )
+        }
+    };
+    let hand_tests = load_hand_tests(&dir.join("tests"))?;
+    if generator.is_none() && hand_tests.is_empty() {
+        return Err(bad(
+            "generator",
+            "the problem has neither a generator nor tests/*.in".into(),
+        ));
+    }
+    let ref_dir = references_dir.join(&spec.id);
+    let (references, slow) = load_references(&ref_dir)?;
+    if references.is_empty() {
+        return Err(ProblemError::new(
+            &ref_dir,
+            "no reference solution (ref.cpp, ref.c or ref.py)",
+        ));
+    }
+    if spec.kind == Kind::Function
+        && references
+            .keys()
+            .any(|f| *f != crate::candidate::Family::Python)
+    {
+        return Err(ProblemError::new(
+            &ref_dir,
+            "function problems take a Python reference only (ref.py)",
+        ));
+    }
+    Ok(Problem {
+        id: spec.id.clone(),
+        dir: dir.to_owned(),
+        title: spec.title,
+        kind: spec.kind,
+        tags: spec.tags,
+        statement,
+        prompt,
+        entry_point: spec.entry_point,
+        checker: Checker::from_spec(&spec.checker, custom),
+        generator,
+        levels,
+        hand_tests,
+        alpha,
+        memory_bytes: spec.limits.memory_mib.unwrap_or(DEFAULT_MEMORY_MIB) << 20,
+        level0_fuel: spec.limits.level0_fuel,
+        excluded: spec.excluded,
+        references,
+        slow,
+        digest: folder_digest(&[dir, &ref_dir]),
+    })
+}
+
+fn load_hand_tests(dir: &Path) -> Result<Vec<HandTest>, ProblemError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut inputs: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "in"))
+        .collect();
+    inputs.sort();
+    inputs
+        .into_iter()
+        .map(|input| {
+            let read = |p: &Path| {
+                std::fs::read(p).map_err(|e| ProblemError::new(p, format!("cannot read ({e})")))
+            };
+            let out = input.with_extension("out");
+            Ok(HandTest {
+                name: input
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("test")
+                    .to_owned(),
+                input: read(&input)?,
+                expected: if out.is_file() {
+                    Some(read(&out)?)
+                } else {
+                    None
+                },
+            })
+        })
+        .collect()
+}
+
+type References = (BTreeMap<crate::candidate::Family, Source>, Vec<Source>);
+
+fn load_references(dir: &Path) -> Result<References, ProblemError> {
+    let mut refs = BTreeMap::new();
+    let mut slow = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Err(ProblemError::new(
+            dir,
+            "missing reference folder; add ref.cpp and/or ref.py there",
+        ));
+    };
+    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let Some(language) = Language::from_path(&path) else {
+            continue;
+        };
+        let source = Source::read(&path).map_err(|e| ProblemError::new(&path, e.to_string()))?;
+        match stem {
+            "ref" => {
+                if let Some(other) = refs.insert(language.family(), source) {
+                    return Err(ProblemError::new(
+                        &path,
+                        format!("a second reference for the same family as {}", other.origin),
+                    ));
+                }
+            }
+            "slow" => slow.push(source),
+            _ => {}
+        }
+    }
+    Ok((refs, slow))
+}
+
+/// sha256 over the relative paths and contents of every file under `dirs`, in sorted order.
+fn folder_digest(dirs: &[&Path]) -> Digest {
+    let mut key = KeyBuilder::new("problem-folder-v1");
+    for dir in dirs {
+        let mut files = Vec::new();
+        collect(dir, &mut files);
+        files.sort();
+        for f in files {
+            let rel = f
+                .strip_prefix(dir)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .into_owned();
+            key = key.str(&rel).bytes(&std::fs::read(&f).unwrap_or_default());
+        }
+    }
+    key.finish()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::spec::{CheckerSpec, Kind};
+use crate::candidate::{Family, Source};
+use crate::digest::Digest;
+
+/// ENAMEL's defaults: 4 levels with 8/4/4/4 tests, weights 0/3/3/4, α = 2.
+pub const DEFAULT_TESTS: [u32; 4] = [8, 4, 4, 4];
+pub const DEFAULT_WEIGHTS: [f64; 4] = [0.0, 3.0, 3.0, 4.0];
+pub const DEFAULT_ALPHA: f64 = 2.0;
+pub const DEFAULT_MEMORY_MIB: u64 = 512;
+
+/// A loaded, validated problem.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub id: String,
+    pub dir: PathBuf,
+    pub title: String,
+    pub kind: Kind,
+    pub tags: Vec<String>,
+    pub statement: String,
+    pub prompt: Option<String>,
+    pub entry_point: Option<String>,
+    pub checker: Checker,
+    pub generator: Option<Generator>,
+    pub levels: Vec<Level>,
+    pub hand_tests: Vec<HandTest>,
+    pub alpha: f64,
+    pub memory_bytes: u64,
+    pub level0_fuel: Option<u64>,
+    pub excluded: bool,
+    /// One expert reference per family (`reference/<id>/ref.*`).
+    pub references: BTreeMap<Family, Source>,
+    /// Correct but slower solutions (`reference/<id>/slow.*`), for the differentiation check.
+    pub slow: Vec<Source>,
+    /// sha256 over every file of the problem and reference folders (provenance).
+    pub digest: Digest,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checker {
+    Exact,
+    Tokens,
+    Float {
+        abs_tol: f64,
+        rel_tol: f64,
+    },
+    Literal {
+        float_tol: Option<f64>,
+    },
+    /// A Python checker program's source.
+    Custom {
+        source: String,
+    },
+}
+
+impl Checker {
+    pub fn describe(&self) -> String {
+        match self {
+            Checker::Exact => "exact".into(),
+            Checker::Tokens => "tokens".into(),
+            Checker::Float { abs_tol, rel_tol } => {
+                format!("float (abs {abs_tol:e}, rel {rel_tol:e})")
+            }
+            Checker::Literal { float_tol: None } => "literal".into(),
+            Checker::Literal { float_tol: Some(t) } => format!("literal (float tol {t:e})"),
+            Checker::Custom { .. } => "custom".into(),
+        }
+    }
+
+    pub(crate) fn from_spec(spec: &CheckerSpec, custom_source: Option<String>) -> Checker {
+        match spec {
+            CheckerSpec::Exact => Checker::Exact,
+            CheckerSpec::Tokens => Checker::Tokens,
+            CheckerSpec::Float { abs_tol, rel_tol } => Checker::Float {
+                abs_tol: *abs_tol,
+                rel_tol: *rel_tol,
+            },
+            CheckerSpec::Literal { float_tol } => Checker::Literal {
+                float_tol: *float_tol,
+            },
+            CheckerSpec::Custom { .. } => Checker::Custom {
+                source: custom_source.unwrap_or_default(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generator {
+    pub source: String,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub size: u64,
+    pub tests: u32,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandTest {
+    pub name: String,
+    pub input: Vec<u8>,
+    pub expected: Option<Vec<u8>>,
+}

@@ -1,0 +1,88 @@
+//! The `problem.toml` schema. Unknown keys are errors, so a typo never passes silently.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemToml {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    /// The text a model is given (relative to the problem folder).
+    pub statement: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// `function` problems: the name the candidate must define.
+    pub entry_point: Option<String>,
+    /// `function` problems: HumanEval-style signature and docstring; a candidate given as a
+    /// completion is appended to it.
+    pub prompt: Option<String>,
+    pub checker: CheckerSpec,
+    pub generator: Option<GeneratorSpec>,
+    /// Budget multiplier: T = alpha · max over levels of the reference's cost. Default 2.
+    pub alpha: Option<f64>,
+    #[serde(default)]
+    pub limits: LimitsSpec,
+    /// Left out of aggregates by default (e.g. ENAMEL's trivial problems).
+    #[serde(default)]
+    pub excluded: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The program reads stdin and writes stdout (C, C++, Python).
+    Stdio,
+    /// A Python candidate defines `entry_point`; tests are argument tuples.
+    Function,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CheckerSpec {
+    /// Output bytes must be equal.
+    Exact,
+    /// Whitespace-separated tokens must be equal.
+    Tokens,
+    /// Tokens equal, numbers within `abs_tol` or `rel_tol`.
+    Float {
+        #[serde(default = "default_tol")]
+        abs_tol: f64,
+        #[serde(default = "default_tol")]
+        rel_tol: f64,
+    },
+    /// Python values equal with strict types (`type(a) == type(b) and a == b`, recursively);
+    /// floats within `float_tol` when given.
+    Literal { float_tol: Option<f64> },
+    /// A Python program run in the sandbox; it reads input, expected and actual output
+    /// separated by NUL bytes on stdin and exits 0 to accept.
+    Custom { program: String },
+}
+
+fn default_tol() -> f64 {
+    1e-6
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratorSpec {
+    pub program: String,
+    /// The `size` passed to the generator, one per level (level 0 checks correctness only).
+    pub sizes: Vec<u64>,
+    /// Tests per level. Default 8/4/4/4 (ENAMEL).
+    pub tests: Option<Vec<u32>>,
+    /// Level weights h. Default 0/3/3/4 (ENAMEL).
+    pub weights: Option<Vec<f64>>,
+    /// Mixed into every test's seed; change it to draw new inputs.
+    #[serde(default)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSpec {
+    /// Linear-memory cap for candidates, in MiB. Default 512.
+    pub memory_mib: Option<u64>,
+    /// Fuel cap for level 0 when the reference's costs would allow less. Default: T.
+    pub level0_fuel: Option<u64>,
+}
