@@ -28,6 +28,7 @@ pub mod digest;
 pub mod judge;
 pub mod pipeline;
 pub mod problem;
+pub mod report;
 pub mod sandbox;
 pub mod schema;
 pub mod stats;

@@ -50,6 +50,21 @@ pub enum Command {
     /// Compile (cached) and run one program; print its verdict, fuel, peak memory and output.
     #[command(after_help = EXIT_STATUS_HELP)]
     Run(RunArgs),
+    /// Score a folder, JSONL or ENAMEL samples file of solutions: pass@k, eff@k, reports, CI gate.
+    #[command(after_help = SCORE_EXIT_HELP)]
+    Score(ScoreArgs),
+    /// Re-render a saved score result (runs nothing).
+    Report(ReportArgs),
+    /// Merge result files into a ranking, with intervals and which neighbours differ.
+    Leaderboard(LeaderboardArgs),
+    /// Compare two results (base, head) per system and problem; exit 1 on a real regression.
+    #[command(after_help = COMPARE_EXIT_HELP)]
+    Compare(CompareArgs),
+    /// Import a dataset (HumanEval, ENAMEL, PIE) as problem folders.
+    Import {
+        #[command(subcommand)]
+        dataset: ImportDataset,
+    },
     /// Work with problem sets.
     Problems {
         #[command(subcommand)]
@@ -71,6 +86,44 @@ pub enum CacheAction {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ImportDataset {
+    /// HumanEval's JSONL (optionally .gz): function problems tested by the dataset's own
+    /// check(candidate), canonical solutions as references. pass@k only (no levels).
+    Humaneval {
+        file: PathBuf,
+        /// Writes DIR/problems/<id>/ and DIR/reference/<id>/.
+        #[arg(long, default_value = "imported/humaneval", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// ENAMEL's enamel.csv: function problems with ENAMEL's exact generated inputs and levels.
+    Enamel {
+        csv: PathBuf,
+        /// Your copy of ENAMEL's datautils module (its helpers are in the generators' scope).
+        #[arg(long, value_name = "FILE")]
+        helpers: Option<PathBuf>,
+        #[arg(long, default_value = "imported/enamel", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// PIE's (slow, fast) C++ pairs: stdio problems whose yardstick is the slow program.
+    Pie {
+        jsonl: PathBuf,
+        /// Test cases: DIR/<problem_id>/input.<n>.txt and output.<n>.txt.
+        #[arg(long, value_name = "DIR")]
+        tests: PathBuf,
+        #[arg(long, default_value = "imported/pie", value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreMetric {
+    /// pass@k and eff@k against the reference (ENAMEL).
+    Efficiency,
+    /// Also PIE-style speedup of the best correct candidate over the original program.
+    Speedup,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ProblemsAction {
     /// Validate a problem set: schema, generator determinism, references (hand-written tests,
     /// agreement between languages), reference fuel per level, and that every slow solution
@@ -78,6 +131,23 @@ pub enum ProblemsAction {
     #[command(after_help = CHECK_EXIT_HELP)]
     Check(CheckArgs),
 }
+
+const SCORE_EXIT_HELP: &str = "\
+Exit status:
+  0  scored, and every --fail-under gate passed
+  1  a --fail-under gate failed
+  2  an error, or input that could not be used (unknown problem, malformed line): the rest is
+     still scored and written, each problem is a warning
+
+Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
+.html, .xml (JUnit), .txt (table); -o - writes --format to stdout.";
+
+const COMPARE_EXIT_HELP: &str = "\
+Exit status:
+  0  no regression
+  1  a regression: a gated metric dropped by more than allowed, with an interval excluding 0
+     (any drop beyond the allowance with --strict)
+  2  error";
 
 const CHECK_EXIT_HELP: &str = "\
 Exit status:
@@ -151,4 +221,135 @@ pub struct RunArgs {
     pub seed: u64,
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     pub format: RunFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Jsonl,
+    Markdown,
+    Html,
+    Junit,
+}
+
+impl ReportFormat {
+    /// The format a file name implies.
+    pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
+        Some(match path.extension()?.to_str()? {
+            "json" => ReportFormat::Json,
+            "jsonl" => ReportFormat::Jsonl,
+            "md" | "markdown" => ReportFormat::Markdown,
+            "html" | "htm" => ReportFormat::Html,
+            "xml" => ReportFormat::Junit,
+            "txt" => ReportFormat::Table,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Format for stdout (and for `-o -`).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write to FILE, format from its extension (.json .jsonl .md .html .xml .txt); repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+}
+
+/// `METRIC=VALUE`, e.g. `eff@1=0.6`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Threshold {
+    pub metric: crate::report::leaderboard::Metric,
+    pub value: f64,
+}
+
+impl std::str::FromStr for Threshold {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Threshold, String> {
+        let (m, v) = s
+            .split_once('=')
+            .ok_or_else(|| format!("{s:?}: expected METRIC=VALUE, e.g. eff@1=0.6"))?;
+        let value: f64 = v
+            .parse()
+            .map_err(|_| format!("{s:?}: {v:?} is not a number"))?;
+        Ok(Threshold {
+            metric: m.parse()?,
+            value,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Solutions: folders (<system>/<problem>/<file> or <problem>/<file>), EvalPlus JSONL
+    /// files (task_id + solution|completion) or ENAMEL samples JSON files.
+    #[arg(required = true, value_name = "SOLUTIONS")]
+    pub solutions: Vec<PathBuf>,
+    /// The problems folder.
+    #[arg(long, default_value = "problems", value_name = "DIR")]
+    pub problems: PathBuf,
+    /// Reference solutions folder [default: `reference/` beside --problems].
+    #[arg(long, value_name = "DIR")]
+    pub references: Option<PathBuf>,
+    /// The k of pass@k and eff@k, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1", value_name = "K,..")]
+    pub k: Vec<usize>,
+    /// Count problems marked `excluded` in aggregates.
+    #[arg(long)]
+    pub include_excluded: bool,
+    /// `speedup` adds PIE's mean speedup, %Opt and %Correct over the reference program.
+    #[arg(long, value_enum, default_value_t = ScoreMetric::Efficiency)]
+    pub metric: ScoreMetric,
+    /// Fail (exit 1) when a metric of any system is below VALUE, e.g. pass@1=0.9; repeatable.
+    #[arg(long = "fail-under", value_name = "METRIC=VALUE")]
+    pub fail_under: Vec<Threshold>,
+    /// Journal of finished samples, for resuming [default: beside the first -o file, else
+    /// ./fuelgauge-score.journal]. Removed after a complete run.
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+    /// Seed of the bootstrap intervals.
+    #[arg(long, default_value_t = crate::stats::DEFAULT_SEED)]
+    pub bootstrap_seed: u64,
+    /// Bootstrap resamples.
+    #[arg(long, default_value_t = crate::stats::DEFAULT_RESAMPLES)]
+    pub resamples: usize,
+    #[command(flatten)]
+    pub jobs: JobsArg,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A result file written by `score -o FILE.json`.
+    pub results: PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LeaderboardArgs {
+    /// Result files written by `score -o FILE.json`; their systems are merged.
+    #[arg(required = true)]
+    pub results: Vec<PathBuf>,
+    /// The ranking metric.
+    #[arg(long, default_value = "eff@1")]
+    pub metric: crate::report::leaderboard::Metric,
+    /// .json writes the leaderboard; .html, .md, .xml, .txt render the merged results.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    pub base: PathBuf,
+    pub head: PathBuf,
+    /// Allowed drop per metric, e.g. eff@1=0.02; repeatable [default: eff@1=0, pass@1=0].
+    #[arg(long = "max-regression", value_name = "METRIC=VALUE")]
+    pub max_regression: Vec<Threshold>,
+    /// Count every drop beyond the allowance, even when its interval includes 0.
+    #[arg(long)]
+    pub strict: bool,
 }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use super::args::{CheckArgs, GlobalArgs, RunFormat};
 use super::context::context;
 use super::exit;
-use super::human::short;
 use crate::pipeline::check::{ProblemCheck, SLOW_SCORE_LIMIT, check_set};
 use crate::problem::{default_references_dir, load_set};
+use crate::report::human::short;
 
 pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let references = args

@@ -21,6 +21,11 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Run(args) => super::run_cmd::run(&cli.global, args),
         Command::Cache { action } => super::cache_cmd::run(&cli.global, action),
+        Command::Score(args) => super::score_cmd::run_score(&cli.global, args),
+        Command::Report(args) => super::score_cmd::run_report(args),
+        Command::Leaderboard(args) => super::score_cmd::run_leaderboard(args),
+        Command::Compare(args) => super::score_cmd::run_compare(args),
+        Command::Import { dataset } => super::score_cmd::run_import(dataset),
         Command::Problems {
             action: ProblemsAction::Check(args),
         } => super::check_cmd::run(&cli.global, args),

@@ -5,9 +5,10 @@ mod cache_cmd;
 mod check_cmd;
 mod context;
 mod exit;
-mod human;
 mod main_cmd;
+mod output;
 mod run_cmd;
+mod score_cmd;
 
 pub use args::Cli;
 pub use main_cmd::main;

@@ -8,8 +8,8 @@ use anyhow::Context as _;
 use super::args::{GlobalArgs, RunArgs, RunFormat};
 use super::context::{open_cache, toolchains};
 use super::exit;
-use super::human::group;
 use crate::candidate::Source;
+use crate::report::human::group;
 use crate::sandbox::{Limits, RunVerdict, Sandbox};
 use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
 

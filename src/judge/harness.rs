@@ -8,6 +8,7 @@
 //! after that an `import` is a dictionary look-up.)
 //!
 //! stdin: source NUL entry-point NUL args-repr NUL args-repr …
+//! or, for a HumanEval-style check program: source NUL `check:`entry-point NUL check-source.
 //! stdout: one frame per test, `NUL R<repr of result> NUL` or `NUL E<exception> NUL`.
 
 /// The harness program (run as `python -c`).
@@ -31,8 +32,10 @@ def main():
         exec(code, {"__name__": "__candidate__"})
     except BaseException:
         pass
-    for text in inputs:
-        args = eval(text, literal)
+    check = compile(parts[2], "<check>", "exec") if entry.startswith("check:") else None
+    entry = entry.removeprefix("check:")
+    for text in [""] if check else inputs:
+        args = () if check else eval(text, literal)
         ns = {"__name__": "__candidate__"}
         sys.stdout = io.StringIO()
         os.write(2, START)
@@ -41,7 +44,12 @@ def main():
             fn = ns.get(entry)
             if fn is None:
                 raise NameError("the entry point " + entry + " is not defined")
-            result = fn(*args)
+            if check:
+                # HumanEval runs its test in the candidate's namespace, then check(entry).
+                exec(check, ns)
+                result = ns["check"](fn)
+            else:
+                result = fn(*args)
             frame = None
         except BaseException as e:
             frame = "E" + type(e).__name__ + ": " + str(e)[:200]
@@ -76,6 +84,11 @@ pub fn harness_stdin(source: &str, entry_point: &str, inputs: &[&[u8]]) -> Vec<u
         out.extend_from_slice(input);
     }
     out
+}
+
+/// The harness's stdin to run a check program (`check(candidate)`) once.
+pub fn check_stdin(source: &str, entry_point: &str, check: &str) -> Vec<u8> {
+    harness_stdin(source, &format!("check:{entry_point}"), &[check.as_bytes()])
 }
 
 /// Splits the harness's stdout into frames (a truncated last frame is dropped).

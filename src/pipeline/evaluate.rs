@@ -9,7 +9,7 @@ use super::prepare::Prepared;
 use crate::candidate::{Language, Source};
 use crate::judge::TestVerdict;
 use crate::judge::checker::{check_exact, check_tokens};
-use crate::judge::harness::{FUNCTION_HARNESS, Frame, harness_stdin, parse_frames};
+use crate::judge::harness::{FUNCTION_HARNESS, Frame, check_stdin, harness_stdin, parse_frames};
 use crate::judge::pyliteral;
 use crate::judge::score::{LevelCost, LevelScore, sample_score};
 use crate::judge::verdict::last_line;
@@ -35,7 +35,6 @@ pub(crate) enum TestRun {
 pub struct TestResult {
     pub name: String,
     pub level: usize,
-    #[serde(flatten)]
     pub verdict: TestVerdict,
     /// Fuel (start-up subtracted for stdio; the metered call for function problems); absent
     /// when the run did not finish.
@@ -169,8 +168,13 @@ pub(crate) fn run_source(
                 .python_program(FUNCTION_HARNESS)
                 .map_err(|e| e.to_string())?;
             let entry = problem.entry_point.as_deref().unwrap_or_default();
-            let inputs: Vec<&[u8]> = tests.iter().map(|t| t.input.as_slice()).collect();
-            let stdin = harness_stdin(code, entry, &inputs);
+            let stdin = match &problem.check {
+                Some(check) => check_stdin(code, entry, check),
+                None => {
+                    let inputs: Vec<&[u8]> = tests.iter().map(|t| t.input.as_slice()).collect();
+                    harness_stdin(code, entry, &inputs)
+                }
+            };
             let region = tests.iter().map(|t| budget(t.level)).max().unwrap_or(0);
             let run_limits = Limits {
                 region_fuel: Some(region),
@@ -200,6 +204,17 @@ pub(crate) fn run_source(
                         output: value.clone().into_bytes(),
                         peak_memory: o.peak_memory,
                     },
+                    // A failed assertion of a check program is a wrong answer.
+                    (Some(Frame::Raised(error)), _)
+                        if problem.check.is_some() && error.starts_with("AssertionError") =>
+                    {
+                        TestRun::Failed {
+                            verdict: TestVerdict::WrongAnswer {
+                                diff: format!("check() failed: {error}"),
+                            },
+                            peak_memory: o.peak_memory,
+                        }
+                    }
                     (Some(Frame::Raised(error)), _) => TestRun::Failed {
                         verdict: TestVerdict::RuntimeError {
                             detail: error.clone(),

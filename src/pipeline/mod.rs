@@ -3,10 +3,15 @@
 pub mod check;
 pub mod context;
 pub mod evaluate;
+pub mod journal;
 pub mod prepare;
 pub mod runner;
+pub mod score;
+pub mod speedup;
 
 pub use context::Context;
 pub use evaluate::{Baselines, SampleResult, TestResult, evaluate};
+pub use journal::Journal;
 pub use prepare::{Prepared, Yardstick, prepare};
 pub use runner::Runner;
+pub use score::{ScoreCounts, ScoreError, score};

@@ -87,6 +87,16 @@ pub fn generate_tests(
             seed: test_seed(&problem.id, 0, 0, u32::MAX),
         })
         .collect();
+    if problem.check.is_some() {
+        // The check program is the only test: it calls the candidate itself.
+        return Ok(vec![TestCase {
+            name: "check".into(),
+            level: 0,
+            input: Arc::new(Vec::new()),
+            expected: None,
+            seed: test_seed(&problem.id, 0, 0, u32::MAX - 1),
+        }]);
+    }
     let Some(generator) = &problem.generator else {
         return Ok(tests);
     };

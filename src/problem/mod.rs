@@ -2,6 +2,7 @@
 
 mod error;
 mod generate;
+pub mod import;
 mod load;
 mod model;
 mod spec;

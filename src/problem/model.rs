@@ -23,6 +23,8 @@ pub struct Problem {
     pub prompt: Option<String>,
     pub entry_point: Option<String>,
     pub checker: Checker,
+    /// A test program defining `check(candidate)` (HumanEval style).
+    pub check: Option<String>,
     pub generator: Option<Generator>,
     pub levels: Vec<Level>,
     pub hand_tests: Vec<HandTest>,
@@ -53,6 +55,13 @@ pub enum Checker {
     Custom {
         source: String,
     },
+}
+
+impl Problem {
+    /// Whether any level is scored (has a positive weight): eff@k is meaningful only then.
+    pub fn measures_efficiency(&self) -> bool {
+        self.levels.iter().any(|l| l.weight > 0.0)
+    }
 }
 
 impl Checker {

@@ -18,6 +18,9 @@ pub struct ProblemToml {
     /// completion is appended to it.
     pub prompt: Option<String>,
     pub checker: CheckerSpec,
+    /// `function` problems: a Python test program defining `check(candidate)` that asserts
+    /// (HumanEval's tests). It runs in the candidate's namespace, as HumanEval does.
+    pub check: Option<String>,
     pub generator: Option<GeneratorSpec>,
     /// Budget multiplier: T = alpha · max over levels of the reference's cost. Default 2.
     pub alpha: Option<f64>,

@@ -1,7 +1,9 @@
 //! Turns any candidate source into a runnable program, through the compile cache.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
@@ -38,6 +40,7 @@ pub struct Toolchains {
     limits: CompileLimits,
     python_wasm: PathBuf,
     compiler_runs: AtomicU64,
+    versions: Mutex<BTreeMap<String, String>>,
 }
 
 impl Toolchains {
@@ -47,7 +50,13 @@ impl Toolchains {
             limits,
             python_wasm,
             compiler_runs: AtomicU64::new(0),
+            versions: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// The version line of every compiler used so far, by language (for provenance).
+    pub fn compiler_versions(&self) -> BTreeMap<String, String> {
+        self.versions.lock().expect("versions poisoned").clone()
     }
 
     /// How many times this process started a compiler.
@@ -186,6 +195,10 @@ impl Toolchains {
     fn build_clang(&self, clang: &Clang, source: &Source) -> Result<Build, ToolchainError> {
         let identity = clang.identity()?;
         let version = self.clang_version(clang, &identity)?;
+        self.versions
+            .lock()
+            .expect("versions poisoned")
+            .insert(clang.language().name().into(), version.clone());
         let key = KeyBuilder::new("compile-v1")
             .str(clang.language().name())
             .str(&version)

@@ -16,6 +16,7 @@ int main() {
     for (int d = V; d >= 1; d--) {
         long long m = 0;
         for (int k = d; k <= V; k += d) m += freq[k];
+        if (m < 2) continue;  // then no multiple of d has a pair either: g stays 0
         long long exact = m * (m - 1) / 2;
         for (int k = 2 * d; k <= V; k += d) exact -= g[k];
         g[d] = exact;

@@ -1,26 +1,46 @@
-// LIS as a longest path over value ranks, with a Fenwick tree of prefix maxima: O(n log n).
+// Patience sorting with a hand-written binary search over a plain array of pile tops,
+// reading the input with a small buffered parser. O(n log n).
 #include <bits/stdc++.h>
 using namespace std;
 
-int main() {
-    int n;
-    if (scanf("%d", &n) != 1) return 0;
-    vector<int> a(n);
-    for (auto &x : a) scanf("%d", &x);
-    vector<int> vals(a);
-    sort(vals.begin(), vals.end());
-    vals.erase(unique(vals.begin(), vals.end()), vals.end());
-    int m = (int)vals.size();
-    vector<int> fen(m + 1, 0);
-    int best = 0;
-    for (int x : a) {
-        int r = int(lower_bound(vals.begin(), vals.end(), x) - vals.begin());  // ranks < r are smaller
-        int cur = 0;
-        for (int j = r; j > 0; j -= j & -j) cur = max(cur, fen[j]);
-        cur += 1;
-        best = max(best, cur);
-        for (int j = r + 1; j <= m; j += j & -j) fen[j] = max(fen[j], cur);
+static char buf[1 << 16];
+static size_t blen = 0, bpos = 0;
+static inline int gc() {
+    if (bpos == blen) {
+        blen = fread(buf, 1, sizeof buf, stdin);
+        bpos = 0;
+        if (blen == 0) return -1;
     }
-    printf("%d\n", best);
+    return buf[bpos++];
+}
+static int readInt() {
+    int c = gc();
+    while (c != '-' && (c < '0' || c > '9')) c = gc();
+    bool neg = c == '-';
+    if (neg) c = gc();
+    int x = 0;
+    while (c >= '0' && c <= '9') {
+        x = x * 10 + (c - '0');
+        c = gc();
+    }
+    return neg ? -x : x;
+}
+
+int main() {
+    int n = readInt();
+    vector<int> top(n);
+    int piles = 0;
+    for (int i = 0; i < n; i++) {
+        int x = readInt();
+        int lo = 0, hi = piles;  // first pile whose top is >= x
+        while (lo < hi) {
+            int mid = (lo + hi) >> 1;
+            if (top[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+        top[lo] = x;
+        if (lo == piles) piles++;
+    }
+    printf("%d\n", piles);
     return 0;
 }

@@ -1,0 +1,1 @@
+../../../../reference/anagram-groups/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/closest-pair-distance/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/coprime-pairs/slow.cpp

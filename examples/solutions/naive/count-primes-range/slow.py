@@ -1,0 +1,1 @@
+../../../../reference/count-primes-range/slow.py

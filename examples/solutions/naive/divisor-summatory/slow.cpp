@@ -1,0 +1,1 @@
+../../../../reference/divisor-summatory/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/dsu-connectivity/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/fibonacci-exact/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/grid-range-sum/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/inversion-count/slow.py

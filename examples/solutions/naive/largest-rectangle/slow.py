@@ -1,0 +1,1 @@
+../../../../reference/largest-rectangle/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/lis-length/slow.cpp

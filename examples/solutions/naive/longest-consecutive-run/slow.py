@@ -1,0 +1,1 @@
+../../../../reference/longest-consecutive-run/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/longest-distinct-subarray/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/longest-palindromic-substring/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/longest-valid-parens/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/max-overlap/slow.py

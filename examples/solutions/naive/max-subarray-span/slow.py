@@ -1,0 +1,1 @@
+../../../../reference/max-subarray-span/slow.py

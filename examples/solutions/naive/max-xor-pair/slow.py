@@ -1,0 +1,1 @@
+../../../../reference/max-xor-pair/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/merge-intervals/slow.py

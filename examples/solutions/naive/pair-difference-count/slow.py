@@ -1,0 +1,1 @@
+../../../../reference/pair-difference-count/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/pair-sum-at-most/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/range-min/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/range-sum/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/shortest-path/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/sliding-window-max/slow.py

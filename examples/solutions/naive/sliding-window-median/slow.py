@@ -1,0 +1,1 @@
+../../../../reference/sliding-window-median/slow.py

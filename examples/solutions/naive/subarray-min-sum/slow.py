@@ -1,0 +1,1 @@
+../../../../reference/subarray-min-sum/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/subarray-or-values/slow.py

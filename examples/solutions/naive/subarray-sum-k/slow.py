@@ -1,0 +1,1 @@
+../../../../reference/subarray-sum-k/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/subtree-sum/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/top-k-frequent-words/slow.py

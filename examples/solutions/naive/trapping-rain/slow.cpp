@@ -1,0 +1,1 @@
+../../../../reference/trapping-rain/slow.cpp

@@ -1,0 +1,1 @@
+../../../../reference/tree-distance/slow.py

@@ -1,0 +1,1 @@
+../../../../reference/window-distinct/slow.py

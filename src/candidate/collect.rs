@@ -1,0 +1,288 @@
+//! Finding submissions: folders of files, EvalPlus-style JSONL, ENAMEL samples JSON.
+//!
+//! Whatever cannot be used (an unknown problem id, an unknown extension, a malformed line)
+//! becomes one warning naming the file and line; everything else is still scored.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::source::{Language, Source};
+
+/// One candidate program for one problem, from one system.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub system: String,
+    pub problem: String,
+    /// Unique within (system, problem): a file name or `file.jsonl:LINE`.
+    pub name: String,
+    pub source: Source,
+}
+
+/// What the collector needs to know about a problem.
+pub trait ProblemIndex {
+    /// Problem ids, sorted.
+    fn ids(&self) -> Vec<String>;
+    /// For `function` problems: the prompt a completion is appended to.
+    fn prompt(&self, id: &str) -> Option<String>;
+}
+
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub submissions: Vec<Submission>,
+    pub warnings: Vec<String>,
+}
+
+/// Collects every submission under `paths`.
+pub fn collect(paths: &[std::path::PathBuf], problems: &dyn ProblemIndex) -> Collected {
+    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
+    let mut out = Collected::default();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(path, &ids, &mut out);
+        } else if path.extension().is_some_and(|e| e == "jsonl") {
+            collect_jsonl(path, problems, &ids, &mut out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            collect_enamel(path, problems, &ids, &mut out);
+        } else {
+            out.warnings.push(format!(
+                "{}: not a folder, .jsonl or .json file; pass a solutions folder, an EvalPlus JSONL or an ENAMEL samples JSON",
+                path.display()
+            ));
+        }
+    }
+    out.submissions
+        .sort_by(|a, b| (&a.system, &a.problem, &a.name).cmp(&(&b.system, &b.problem, &b.name)));
+    out
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// `<system>/<problem>/<files>` or, when the folder's children are problem ids, `<problem>/<files>`.
+fn collect_dir(dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
+    let children: Vec<_> = sorted_entries(dir)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect();
+    let one_system = children.iter().any(|c| ids.contains(&name_of(c)));
+    if one_system {
+        collect_system(
+            &name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned())),
+            dir,
+            ids,
+            out,
+        );
+    } else {
+        for system in children {
+            collect_system(&name_of(&system), &system, ids, out);
+        }
+    }
+}
+
+fn collect_system(system: &str, dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
+    for problem_dir in sorted_entries(dir) {
+        let problem = name_of(&problem_dir);
+        if !problem_dir.is_dir() {
+            continue;
+        }
+        if !ids.contains(&problem) {
+            out.warnings.push(format!(
+                "{}: no problem `{problem}` in the problem set; skipped",
+                problem_dir.display()
+            ));
+            continue;
+        }
+        for file in sorted_entries(&problem_dir) {
+            if file.is_dir() {
+                continue;
+            }
+            match Source::read(&file) {
+                Ok(source) => out.submissions.push(Submission {
+                    system: system.to_owned(),
+                    problem: problem.clone(),
+                    name: name_of(&file),
+                    source,
+                }),
+                Err(e) => out.warnings.push(format!("{e}; skipped")),
+            }
+        }
+    }
+}
+
+/// Maps a task id to a problem id: the id itself; lowercased with `/` as `-`
+/// (`HumanEval/12` → `humaneval-12`); its last path segment; or the one problem whose id ends
+/// in `-<that segment>` (ENAMEL's index `12` → `enamel-12`).
+fn resolve(task: &str, ids: &BTreeSet<String>) -> Option<String> {
+    let lower = task.to_ascii_lowercase();
+    let last = lower.rsplit('/').next().unwrap_or(&lower).to_owned();
+    let direct = [
+        task.to_owned(),
+        lower.replace('/', "-"),
+        lower.clone(),
+        last.clone(),
+    ];
+    if let Some(found) = direct.into_iter().find(|c| ids.contains(c)) {
+        return Some(found);
+    }
+    let suffix = format!("-{last}");
+    let mut matches = ids.iter().filter(|id| id.ends_with(&suffix));
+    match (matches.next(), matches.next()) {
+        (Some(only), None) => Some(only.clone()),
+        _ => None,
+    }
+}
+
+/// A completion goes after the prompt on a line of its own (HumanEval's prompts end with a
+/// newline, ENAMEL's do not).
+fn join_prompt(prompt: &str, completion: &str) -> String {
+    if prompt.is_empty() || prompt.ends_with('\n') {
+        format!("{prompt}{completion}")
+    } else {
+        format!("{prompt}\n{completion}")
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// EvalPlus convention: one object per line with `task_id` and `solution` (a whole program)
+/// or `completion` (appended to the problem's prompt). Python unless `language` says
+/// otherwise (`c`, `cpp`, `python`).
+fn collect_jsonl(
+    path: &Path,
+    problems: &dyn ProblemIndex,
+    ids: &BTreeSet<String>,
+    out: &mut Collected,
+) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return out
+                .warnings
+                .push(format!("{}: cannot read ({e})", path.display()));
+        }
+    };
+    let system = stem(path);
+    for (i, line) in text.lines().enumerate() {
+        let at = format!("{}:{}", path.display(), i + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                out.warnings
+                    .push(format!("{at}: malformed JSON ({e}); line skipped"));
+                continue;
+            }
+        };
+        let field = |k: &str| value.get(k).and_then(|v| v.as_str());
+        let Some(task) = field("task_id") else {
+            out.warnings
+                .push(format!("{at}: no string `task_id`; line skipped"));
+            continue;
+        };
+        let Some(problem) = resolve(task, ids) else {
+            out.warnings.push(format!(
+                "{at}: no problem `{task}` in the problem set; line skipped"
+            ));
+            continue;
+        };
+        let code = match (field("solution"), field("completion")) {
+            (Some(s), _) => s.to_owned(),
+            (None, Some(c)) => join_prompt(&problems.prompt(&problem).unwrap_or_default(), c),
+            (None, None) => {
+                out.warnings.push(format!(
+                    "{at}: neither `solution` nor `completion`; line skipped"
+                ));
+                continue;
+            }
+        };
+        let language = match field("language").unwrap_or("python") {
+            "c" => Language::C,
+            "cpp" | "c++" => Language::Cpp,
+            "python" | "py" => Language::Python,
+            other => {
+                out.warnings.push(format!(
+                    "{at}: unknown language `{other}` (c, cpp, python); line skipped"
+                ));
+                continue;
+            }
+        };
+        out.submissions.push(Submission {
+            system: system.clone(),
+            problem,
+            name: format!("{}:{:06}", name_of(path), i + 1),
+            source: Source::new(at, language, code.into_bytes()),
+        });
+    }
+}
+
+/// ENAMEL's samples file: `{"<problem index>": [code, …]}`; an index is a problem id or a
+/// position in the problem set sorted by id. Each code is a function body or a whole program,
+/// appended to the prompt.
+fn collect_enamel(
+    path: &Path,
+    problems: &dyn ProblemIndex,
+    ids: &BTreeSet<String>,
+    out: &mut Collected,
+) {
+    let parsed: Result<std::collections::BTreeMap<String, Vec<String>>, String> =
+        std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
+    let map = match parsed {
+        Ok(m) => m,
+        Err(e) => {
+            return out.warnings.push(format!(
+                "{}: not an ENAMEL samples file ({e}); expected {{\"<problem index>\": [code, …]}}",
+                path.display()
+            ));
+        }
+    };
+    let sorted: Vec<&String> = ids.iter().collect();
+    let system = stem(path);
+    for (key, codes) in map {
+        let problem = if ids.contains(&key) {
+            Some(key.clone())
+        } else {
+            key.parse::<usize>()
+                .ok()
+                .and_then(|i| sorted.get(i).map(|s| (*s).clone()))
+        };
+        let Some(problem) = problem else {
+            out.warnings.push(format!(
+                "{}: no problem `{key}` in the problem set; skipped",
+                path.display()
+            ));
+            continue;
+        };
+        let prompt = problems.prompt(&problem).unwrap_or_default();
+        for (j, code) in codes.into_iter().enumerate() {
+            out.submissions.push(Submission {
+                system: system.clone(),
+                problem: problem.clone(),
+                name: format!("{}#{key}.{j:04}", name_of(path)),
+                source: Source::new(
+                    format!("{}[{key}][{j}]", path.display()),
+                    Language::Python,
+                    format!("{prompt}\n{code}").into_bytes(),
+                ),
+            });
+        }
+    }
+}

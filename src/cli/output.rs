@@ -1,0 +1,95 @@
+//! Writing reports: stdout or files, formats from extensions, atomically.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::args::{OutputArgs, ReportFormat};
+use crate::report::{
+    html::render_html, junit::render_junit, markdown::render_markdown, table::render_table,
+};
+use crate::schema::ScoreReport;
+
+pub(crate) fn render(
+    report: &ScoreReport,
+    format: ReportFormat,
+    color: bool,
+) -> anyhow::Result<String> {
+    Ok(match format {
+        ReportFormat::Table => render_table(report, color),
+        ReportFormat::Json => serde_json::to_string_pretty(report)? + "\n",
+        ReportFormat::Jsonl => jsonl(report)?,
+        ReportFormat::Markdown => render_markdown(report),
+        ReportFormat::Html => render_html(report),
+        ReportFormat::Junit => render_junit(report),
+    })
+}
+
+/// One line per sample: system, problem, sample, and its result.
+fn jsonl(report: &ScoreReport) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        system: &'a str,
+        problem: &'a str,
+        sample: &'a crate::schema::SampleReport,
+    }
+    let mut out = String::new();
+    for (system, s) in &report.systems {
+        for (problem, p) in &s.problems {
+            for sample in &p.samples {
+                out.push_str(&serde_json::to_string(&Line {
+                    system,
+                    problem,
+                    sample,
+                })?);
+                out.push('\n');
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes `text` to `path` through a temporary file and a rename.
+pub(crate) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.persist(path)
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes the report to every `-o` and, when no `-o` names stdout and none was given, to stdout.
+pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()> {
+    let mut to_stdout = out.output.is_empty();
+    for path in &out.output {
+        if path.as_os_str() == "-" {
+            to_stdout = true;
+            continue;
+        }
+        let format = ReportFormat::from_extension(path).with_context(|| {
+            format!("cannot tell the format of {} from its extension; use .json, .jsonl, .md, .html, .xml or .txt", path.display())
+        })?;
+        write_file(path, &render(report, format, false)?)?;
+    }
+    if to_stdout {
+        let color = out.format == ReportFormat::Table && std::io::stdout().is_terminal();
+        std::io::stdout()
+            .lock()
+            .write_all(render(report, out.format, color)?.as_bytes())?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("failed to read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| {
+        format!("{} is not a fuelgauge score result (schema version 1); write one with `fuelgauge score -o FILE.json`", path.display())
+    })
+}

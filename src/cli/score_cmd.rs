@@ -1,0 +1,287 @@
+//! `fuelgauge score`, `report`, `leaderboard` and `compare`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::args::{CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ScoreArgs, Threshold};
+use super::context::context;
+use super::exit;
+use super::output::{emit, read_report, render, write_file};
+use crate::candidate::{ProblemIndex, collect};
+use crate::pipeline::{Journal, score};
+use crate::problem::{Problem, default_references_dir, load_set};
+use crate::report::compare::{compare, markdown};
+use crate::report::leaderboard::{Metric, leaderboard, merge};
+use crate::schema::{ScoreReport, ScoreSettings};
+use crate::stats::BootstrapConfig;
+
+struct Index<'a>(&'a [Problem]);
+
+impl ProblemIndex for Index<'_> {
+    fn ids(&self) -> Vec<String> {
+        self.0.iter().map(|p| p.id.clone()).collect()
+    }
+    fn prompt(&self, id: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.prompt.clone())
+    }
+}
+
+pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result<ExitCode> {
+    if args.k.contains(&0) {
+        anyhow::bail!("--k values must be at least 1");
+    }
+    let references = args
+        .references
+        .clone()
+        .unwrap_or_else(|| default_references_dir(&args.problems));
+    let (problems, load_errors) = load_set(&args.problems, &references)?;
+    let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
+    let collected = collect(&args.solutions, &Index(&problems));
+    warnings.extend(collected.warnings);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    if collected.submissions.is_empty() {
+        anyhow::bail!(
+            "no solutions found in {}; see `fuelgauge score --help` for the layouts",
+            args.solutions
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    // k > n is an error the statistics would raise after all the work: say it first.
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for s in &collected.submissions {
+        *counts.entry((&s.system, &s.problem)).or_default() += 1;
+    }
+    let kmax = args.k.iter().copied().max().unwrap_or(1);
+    if let Some(((system, problem), n)) = counts.iter().find(|(_, n)| **n < kmax) {
+        anyhow::bail!(
+            "system `{system}` has {n} samples for problem `{problem}`, fewer than k = {kmax}; lower --k or add samples"
+        );
+    }
+    let journal_path = args.journal.clone().unwrap_or_else(|| {
+        match args.out.output.iter().find(|p| p.as_os_str() != "-") {
+            Some(p) => PathBuf::from(format!("{}.journal", p.display())),
+            None => PathBuf::from("fuelgauge-score.journal"),
+        }
+    });
+    let journal = Journal::open(&journal_path)
+        .with_context(|| format!("failed to open the journal {}", journal_path.display()))?;
+    if !journal.is_empty() {
+        eprintln!(
+            "resuming: {} samples already judged in {}",
+            journal.len(),
+            journal_path.display()
+        );
+    }
+    let ctx = context(global, args.jobs.get())?;
+    let settings = ScoreSettings {
+        k: args.k.clone(),
+        include_excluded: args.include_excluded,
+        bootstrap: BootstrapConfig {
+            resamples: args.resamples,
+            seed: args.bootstrap_seed,
+            ..BootstrapConfig::default()
+        },
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(collected.submissions.len() as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: u64, _total: u64, failed: u64| {
+        bar.set_position(done);
+        bar.set_message(failed.to_string());
+    };
+    let (mut report, counts) = score(
+        &ctx,
+        &problems,
+        collected.submissions,
+        settings,
+        warnings,
+        Some(&journal),
+        &progress,
+    )?;
+    bar.finish_and_clear();
+    if args.metric == super::args::ScoreMetric::Speedup {
+        let mut all = std::collections::BTreeMap::new();
+        for (name, system) in &report.systems {
+            all.insert(
+                name.clone(),
+                crate::pipeline::speedup::speedup(&report, system)?,
+            );
+        }
+        report.speedup = Some(all);
+    }
+    emit(&report, &args.out)?;
+    journal.finish().ok();
+    let (executed, reused) = ctx.runner.counts();
+    eprintln!(
+        "scored {} samples ({} judged, {} from the journal); {} runs executed, {} from the cache; {} compiles",
+        counts.judged + counts.resumed,
+        counts.judged,
+        counts.resumed,
+        executed,
+        reused,
+        ctx.tools.compiler_runs()
+    );
+    let failed_gates = gate(&report, &args.fail_under);
+    for f in &failed_gates {
+        eprintln!("gate failed: {f}");
+    }
+    Ok(if !report.warnings.is_empty() {
+        exit::error()
+    } else if !failed_gates.is_empty() {
+        exit::failure()
+    } else {
+        exit::SUCCESS
+    })
+}
+
+/// Every `--fail-under` threshold some system misses, as a sentence.
+fn gate(report: &ScoreReport, thresholds: &[Threshold]) -> Vec<String> {
+    let mut failed = Vec::new();
+    for t in thresholds {
+        for (name, system) in &report.systems {
+            match system.stats.iter().find(|s| s.k == t.metric.k) {
+                None => failed.push(format!(
+                    "{}: not computed for `{name}`; add {} to --k",
+                    t.metric, t.metric.k
+                )),
+                Some(s) => {
+                    let value = if t.metric.eff {
+                        s.eff_at_k.value
+                    } else {
+                        s.pass_at_k.value
+                    };
+                    if value < t.value {
+                        failed.push(format!(
+                            "`{name}` has {} = {value:.4}, under {}",
+                            t.metric, t.value
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    failed
+}
+
+pub(crate) fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    emit(&read_report(&args.results)?, &args.out)?;
+    Ok(exit::SUCCESS)
+}
+
+pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode> {
+    let reports = args
+        .results
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read_report(p)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let merged = merge(reports).map_err(anyhow::Error::msg)?;
+    let board = leaderboard(&merged, args.metric)?;
+    let mut to_stdout = args.output.is_empty();
+    for path in &args.output {
+        if path.as_os_str() == "-" {
+            to_stdout = true;
+            continue;
+        }
+        match super::args::ReportFormat::from_extension(path) {
+            Some(super::args::ReportFormat::Json) => {
+                write_file(path, &(serde_json::to_string_pretty(&board)? + "\n"))?
+            }
+            Some(format) => write_file(path, &render(&merged, format, false)?)?,
+            None => anyhow::bail!(
+                "cannot tell the format of {} from its extension",
+                path.display()
+            ),
+        }
+    }
+    if to_stdout {
+        println!(
+            "{:>4}  {:<24} {:>8}  {:<18} {:>9}  vs next",
+            "rank", "system", args.metric, "95% CI", "problems"
+        );
+        for e in &board.entries {
+            let next = e.vs_next.as_ref().map_or(String::new(), |n| {
+                format!(
+                    "{:+.3} (p = {:.3}{})",
+                    n.difference,
+                    n.p_value,
+                    if n.distinguishable {
+                        ", distinguishable"
+                    } else {
+                        ", not distinguishable"
+                    }
+                )
+            });
+            println!(
+                "{:>4}  {:<24} {:>8.3}  [{:.3}, {:.3}]    {:>9}  {next}",
+                e.rank, e.system, e.value, e.ci.lower, e.ci.upper, e.problems
+            );
+        }
+    }
+    Ok(exit::SUCCESS)
+}
+
+pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let (base, head) = (read_report(&args.base)?, read_report(&args.head)?);
+    let gates: Vec<(Metric, f64)> = if args.max_regression.is_empty() {
+        vec![
+            (Metric { eff: true, k: 1 }, 0.0),
+            (Metric { eff: false, k: 1 }, 0.0),
+        ]
+    } else {
+        args.max_regression
+            .iter()
+            .map(|t| (t.metric, t.value))
+            .collect()
+    };
+    let c = compare(&base, &head, &gates, args.strict)?;
+    print!("{}", markdown(&c));
+    Ok(if c.regressed() {
+        exit::failure()
+    } else {
+        exit::SUCCESS
+    })
+}
+
+pub(crate) fn run_import(dataset: &super::args::ImportDataset) -> anyhow::Result<ExitCode> {
+    use super::args::ImportDataset::*;
+    use crate::problem::import::{import_enamel, import_humaneval, import_pie};
+    let (summary, out, from) = match dataset {
+        Humaneval { file, out } => (import_humaneval(file, out), out, file),
+        Enamel { csv, helpers, out } => (import_enamel(csv, helpers.as_deref(), out), out, csv),
+        Pie { jsonl, tests, out } => (import_pie(jsonl, tests, out), out, jsonl),
+    };
+    let summary = summary
+        .with_context(|| format!("failed to import {} into {}", from.display(), out.display()))?;
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "imported {} problems ({} excluded from aggregates) into {}; score with `fuelgauge score --problems {} SOLUTIONS`",
+        summary.imported,
+        summary.excluded,
+        out.display(),
+        out.join("problems").display()
+    );
+    Ok(if summary.warnings.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::error()
+    })
+}

@@ -1,0 +1,120 @@
+//! The journal: every finished sample is appended as one JSON line, so an interrupted score
+//! (Ctrl-C, `kill -9`) resumes with the same command and recomputes nothing finished.
+//! A torn last line (the process died mid-write) is ignored.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::evaluate::SampleResult;
+use crate::digest::Digest;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    key: String,
+    result: SampleResult,
+}
+
+pub struct Journal {
+    path: PathBuf,
+    file: Mutex<File>,
+    done: HashMap<String, SampleResult>,
+}
+
+impl Journal {
+    /// Opens (creating) the journal at `path` and loads what it holds.
+    pub fn open(path: &Path) -> std::io::Result<Journal> {
+        let mut done = HashMap::new();
+        let mut torn = false;
+        if let Ok(text) = std::fs::read_to_string(path) {
+            torn = !text.is_empty() && !text.ends_with('\n');
+            for line in text.lines() {
+                if let Ok(entry) = serde_json::from_str::<Entry>(line) {
+                    done.insert(entry.key, entry.result);
+                }
+            }
+        }
+        let mut file = OpenOptions::new().create(true).append(true).open(path)?;
+        if torn {
+            // Start the next entry on a line of its own.
+            file.write_all(b"\n")?;
+        }
+        Ok(Journal {
+            path: path.to_owned(),
+            file: Mutex::new(file),
+            done,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn len(&self) -> usize {
+        self.done.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.done.is_empty()
+    }
+
+    pub fn get(&self, key: &Digest) -> Option<&SampleResult> {
+        self.done.get(&key.hex())
+    }
+
+    /// Appends one finished sample, in a single write, flushed.
+    pub fn record(&self, key: &Digest, result: &SampleResult) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(&Entry {
+            key: key.hex(),
+            result: result.clone(),
+        })?;
+        line.push(b'\n');
+        let mut file = self.file.lock().expect("journal poisoned");
+        file.write_all(&line)?;
+        file.flush()
+    }
+
+    /// Removes the journal once its results are safely in the output.
+    pub fn finish(self) -> std::io::Result<()> {
+        drop(self.file);
+        std::fs::remove_file(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result() -> SampleResult {
+        SampleResult {
+            language: crate::candidate::Language::C,
+            passed: true,
+            score: 0.5,
+            verdict: "accepted".into(),
+            levels: vec![],
+            tests: vec![],
+        }
+    }
+
+    #[test]
+    fn survives_a_torn_last_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let j = Journal::open(&path).unwrap();
+        j.record(&Digest::of(b"a"), &result()).unwrap();
+        drop(j);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"key\":\"tor").unwrap();
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.len(), 1);
+        assert_eq!(j.get(&Digest::of(b"a")), Some(&result()));
+        j.record(&Digest::of(b"b"), &result()).unwrap();
+        drop(j);
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.len(), 2, "an entry after a torn line is kept");
+        j.finish().unwrap();
+        assert!(!path.exists());
+    }
+}

@@ -1,0 +1,9 @@
+//! Renderers of score reports, the leaderboard and the comparison of two results.
+
+pub mod compare;
+pub mod html;
+pub(crate) mod human;
+pub mod junit;
+pub mod leaderboard;
+pub mod markdown;
+pub mod table;

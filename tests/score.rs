@@ -1,0 +1,239 @@
+//! `fuelgauge score`, `report`, `leaderboard` and `compare` end to end on small fixtures.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn shared_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuelgauge-test-cache")
+}
+
+fn fuelgauge(cache: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("fuelgauge").unwrap();
+    cmd.env("FUELGAUGE_CACHE", cache)
+        .env_remove("RUST_BACKTRACE");
+    cmd.arg("score")
+        .arg("--problems")
+        .arg(fixtures().join("problems"));
+    cmd
+}
+
+fn score_to(cache: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    fuelgauge(cache)
+        .args(extra)
+        .arg("-o")
+        .arg(out)
+        .arg(fixtures().join("solutions/fast"))
+        .arg(fixtures().join("solutions/slow"))
+        .arg(fixtures().join("solutions/mixed"))
+        .assert()
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn json_is_byte_identical_across_jobs_and_cache_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let cold_cache = dir.path().join("cold");
+    let outs: Vec<PathBuf> = (0..3)
+        .map(|i| dir.path().join(format!("r{i}.json")))
+        .collect();
+    score_to(&cold_cache, &outs[0], &["--jobs", "1"]).success();
+    score_to(&cold_cache, &outs[1], &["--jobs", "2"]).success(); // warm
+    score_to(&dir.path().join("other"), &outs[2], &["--jobs", "2"]).success(); // cold, 2 jobs
+    assert_eq!(read(&outs[0]), read(&outs[1]));
+    assert_eq!(read(&outs[0]), read(&outs[2]));
+    // The schema reads back with unknown fields denied, and ranks as expected.
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&outs[0])).unwrap();
+    assert_eq!(report.schema_version, 1);
+    let eff = |s: &str| report.systems[s].stats[0].eff_at_k.value;
+    assert!(
+        eff("fast") > eff("slow"),
+        "{} vs {}",
+        eff("fast"),
+        eff("slow")
+    );
+    assert_eq!(report.systems["mixed"].stats[0].pass_at_k.value, 0.5);
+    // A warm re-score runs nothing and compiles nothing.
+    score_to(&cold_cache, &dir.path().join("again.json"), &[])
+        .success()
+        .stderr(
+            predicate::str::contains("0 runs executed").and(predicate::str::contains("0 compiles")),
+        );
+}
+
+#[test]
+fn a_killed_run_resumes_without_recomputing() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference.json");
+    score_to(&shared_cache(), &reference, &[]).success();
+
+    let out = dir.path().join("resumed.json");
+    let journal = PathBuf::from(format!("{}.journal", out.display()));
+    // Uncached, so every sample really runs and there is time to kill it.
+    let uncached = |jobs: &str| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fuelgauge"));
+        cmd.env_remove("RUST_BACKTRACE")
+            .args(["--no-cache", "score", "--jobs", jobs, "--problems"])
+            .arg(fixtures().join("problems"))
+            .arg("-o")
+            .arg(&out)
+            .arg(fixtures().join("solutions/fast"))
+            .arg(fixtures().join("solutions/slow"))
+            .arg(fixtures().join("solutions/mixed"));
+        cmd
+    };
+    let mut child = uncached("1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait (bounded) until some samples are journaled, then kill -9.
+    let lines = loop {
+        let n = std::fs::read_to_string(&journal)
+            .map(|t| t.lines().count())
+            .unwrap_or(0);
+        if n >= 2 {
+            break n;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("score finished ({status}) before it could be killed");
+        }
+        std::thread::yield_now();
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!out.exists(), "killed before writing");
+    let resumed = Command::from_std(uncached("2")).assert().success();
+    let stderr = String::from_utf8_lossy(&resumed.get_output().stderr).into_owned();
+    let from_journal: usize = stderr
+        .split(" from the journal")
+        .next()
+        .and_then(|s| s.rsplit(", ").next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        from_journal >= lines,
+        "{from_journal} resumed, {lines} were journaled\n{stderr}"
+    );
+    assert_eq!(
+        read(&out),
+        read(&reference),
+        "a resumed run gives the same JSON"
+    );
+    assert!(
+        !journal.exists(),
+        "the journal is removed after a complete run"
+    );
+}
+
+#[test]
+fn malformed_jsonl_lines_are_warnings_and_the_rest_is_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.json");
+    fuelgauge(&shared_cache())
+        .arg("-o")
+        .arg(&out)
+        .arg(fixtures().join("solutions/model.jsonl"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("model.jsonl:3: malformed JSON").and(
+                predicate::str::contains("model.jsonl:4: no problem `no-such-problem`"),
+            ),
+        );
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&out)).unwrap();
+    let model = &report.systems["model"];
+    assert_eq!(model.problems["min-max"].samples.len(), 2);
+    assert_eq!(model.problems["equal-pairs"].samples.len(), 1);
+    assert_eq!(report.warnings.len(), 2);
+    // The completion was appended to the prompt and passes; the list-returning one fails.
+    let verdicts: Vec<&str> = model.problems["min-max"]
+        .samples
+        .iter()
+        .map(|s| s.result.verdict.as_str())
+        .collect();
+    assert_eq!(verdicts, ["accepted", "wrong_answer"]);
+}
+
+#[test]
+fn gates_compare_leaderboard_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = dir.path().join("head.json");
+    score_to(&shared_cache(), &head, &["--fail-under", "pass@1=0.9"])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`mixed` has pass@1 = 0.5000, under 0.9",
+        ));
+    let bin = || {
+        let mut c = Command::cargo_bin("fuelgauge").unwrap();
+        c.env_remove("RUST_BACKTRACE");
+        c
+    };
+    bin()
+        .arg("compare")
+        .arg(&head)
+        .arg(&head)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no regression"));
+    // Plant a regression: the base's `slow` system is the head's `fast`, so `slow` dropped.
+    let mut base: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&head)).unwrap();
+    let fast = base.systems["fast"].clone();
+    base.systems.insert("slow".into(), fast);
+    let base_path = dir.path().join("base.json");
+    std::fs::write(&base_path, serde_json::to_vec(&base).unwrap()).unwrap();
+    bin()
+        .arg("compare")
+        .arg(&base_path)
+        .arg(&head)
+        .args(["--max-regression", "eff@1=0.02", "--strict"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("regression").and(predicate::str::contains("| slow | eff@1")),
+        );
+    let board = dir.path().join("leaderboard.json");
+    let page = dir.path().join("page.html");
+    bin()
+        .arg("leaderboard")
+        .arg(&head)
+        .arg("-o")
+        .arg(&board)
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    let lb: fuelgauge::report::leaderboard::Leaderboard =
+        serde_json::from_slice(&read(&board)).unwrap();
+    assert_eq!(lb.entries[0].system, "fast");
+    assert!(read(&page).starts_with(b"<!"));
+    for (format, needle) in [
+        ("markdown", "| system |"),
+        ("junit", "<testsuites"),
+        ("table", "eff@k"),
+        ("jsonl", "\"system\":"),
+    ] {
+        bin()
+            .arg("report")
+            .arg(&head)
+            .args(["--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(needle));
+    }
+    bin()
+        .arg("report")
+        .arg(dir.path().join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.json"));
+}
