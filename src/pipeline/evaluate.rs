@@ -145,9 +145,7 @@ pub(crate) fn run_source(
                         peak_memory: o.peak_memory,
                     },
                 };
-                let failed = matches!(run, TestRun::Failed { .. });
-                runs.push(run);
-                if failed {
+                if !push_until_failure(&mut runs, run) {
                     break;
                 }
             }
@@ -233,15 +231,20 @@ pub(crate) fn run_source(
                         peak_memory: o.peak_memory,
                     },
                 };
-                let failed = matches!(run, TestRun::Failed { .. });
-                runs.push(run);
-                if failed {
+                if !push_until_failure(&mut runs, run) {
                     break;
                 }
             }
             Ok(Ok(runs))
         }
     }
+}
+
+/// Records a test's run; false once a test failed (later tests are not run).
+fn push_until_failure(runs: &mut Vec<TestRun>, run: TestRun) -> bool {
+    let failed = matches!(run, TestRun::Failed { .. });
+    runs.push(run);
+    !failed
 }
 
 /// Fuel outside the metered calls of a function-problem run (start-up, parsing, `repr`).
