@@ -59,14 +59,20 @@ pub(crate) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("failed to write {}", path.display()))?;
     tmp.write_all(text.as_bytes())?;
+    // Temporary files are private (0600); a result file is an ordinary one.
+    std::fs::set_permissions(
+        tmp.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )?;
     tmp.persist(path)
         .with_context(|| format!("failed to write {}", path.display()))?;
     Ok(())
 }
 
-/// Writes the report to every `-o` and, when no `-o` names stdout and none was given, to stdout.
+/// Writes the report to every `-o`, and to stdout when there is no `-o`, when one is `-`, or
+/// when stdout is a terminal (a person watching sees the table).
 pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()> {
-    let mut to_stdout = out.output.is_empty();
+    let mut to_stdout = out.output.is_empty() || std::io::stdout().is_terminal();
     for path in &out.output {
         if path.as_os_str() == "-" {
             to_stdout = true;
