@@ -1,6 +1,6 @@
 //! `fuelgauge score`: judge every submission, then compute each system's statistics.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -70,74 +70,84 @@ pub fn score(
     progress: Progress<'_>,
 ) -> Result<(ScoreReport, ScoreCounts), ScoreError> {
     let by_id: BTreeMap<&str, &Problem> = problems.iter().map(|p| (p.id.as_str(), p)).collect();
-    let needed: BTreeSet<&str> = submissions.iter().map(|s| s.problem.as_str()).collect();
     let baselines = Baselines::default();
-    let prepared: BTreeMap<String, Result<Prepared, String>> =
+    let total = submissions.len() as u64;
+    let (done, failed) = (AtomicU64::new(0), AtomicU64::new(0));
+    let counts = (AtomicU64::new(0), AtomicU64::new(0));
+    let judge = |s: &Submission, prep: &Prepared| -> Result<SampleResult, ScoreError> {
+        let key = sample_key(s, &prep.problem);
+        let result = match journal.and_then(|j| j.get(&key)) {
+            Some(r) => {
+                counts.1.fetch_add(1, Ordering::Relaxed);
+                r.clone()
+            }
+            None => {
+                let r = evaluate(ctx, prep, &s.source, &baselines)
+                    .map_err(|e| ScoreError::Sample(format!("{}: {e}", s.source.origin)))?;
+                if let Some(j) = journal {
+                    j.record(&key, &r).map_err(|source| ScoreError::Journal {
+                        path: j.path().to_owned(),
+                        source,
+                    })?;
+                }
+                counts.0.fetch_add(1, Ordering::Relaxed);
+                r
+            }
+        };
+        if !result.passed {
+            failed.fetch_add(1, Ordering::Relaxed);
+        }
+        progress(
+            done.fetch_add(1, Ordering::Relaxed) + 1,
+            total,
+            failed.load(Ordering::Relaxed),
+        );
+        Ok(result)
+    };
+    // Each problem's samples are judged as soon as that problem is prepared, so no core
+    // waits for the slowest preparation (rayon steals across the nested loops).
+    let mut by_problem: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in submissions.iter().enumerate() {
+        by_problem.entry(s.problem.as_str()).or_default().push(i);
+    }
+    type Judged = Vec<(usize, Result<SampleResult, ScoreError>)>;
+    let per_problem: Vec<(String, Result<Prepared, String>, Judged)> =
         ctx.runner.sandbox.pool().install(|| {
-            needed
+            by_problem
                 .par_iter()
-                .map(|id| {
+                .map(|(id, indices)| {
                     let p = Arc::new(by_id[id].clone());
-                    (
-                        id.to_string(),
-                        prepare(ctx, p, &baselines).map_err(|e| e.to_string()),
-                    )
+                    let prep = prepare(ctx, p, &baselines).map_err(|e| e.to_string());
+                    let judged = match &prep {
+                        Ok(prep) => indices
+                            .par_iter()
+                            .map(|&i| (i, judge(&submissions[i], prep)))
+                            .collect(),
+                        Err(_) => Vec::new(),
+                    };
+                    (id.to_string(), prep, judged)
                 })
                 .collect()
         });
-    for (id, p) in &prepared {
-        if let Err(e) = p {
+    let mut results: Vec<Option<Result<SampleResult, ScoreError>>> =
+        (0..submissions.len()).map(|_| None).collect();
+    let mut prepared: BTreeMap<String, Result<Prepared, String>> = BTreeMap::new();
+    for (id, prep, judged) in per_problem {
+        if let Err(e) = &prep {
             warnings.push(format!(
                 "problem `{id}` cannot be used, its samples are left out: {e}"
             ));
         }
+        for (i, r) in judged {
+            results[i] = Some(r);
+        }
+        prepared.insert(id, prep);
     }
-    let total = submissions.len() as u64;
-    let (done, failed) = (AtomicU64::new(0), AtomicU64::new(0));
-    let counts = (AtomicU64::new(0), AtomicU64::new(0));
-    let results: Vec<Result<Option<SampleResult>, ScoreError>> =
-        ctx.runner.sandbox.pool().install(|| {
-            submissions
-                .par_iter()
-                .map(|s| {
-                    let Some(Ok(prep)) = prepared.get(&s.problem) else {
-                        return Ok(None);
-                    };
-                    let key = sample_key(s, &prep.problem);
-                    let result = match journal.and_then(|j| j.get(&key)) {
-                        Some(r) => {
-                            counts.1.fetch_add(1, Ordering::Relaxed);
-                            r.clone()
-                        }
-                        None => {
-                            let r = evaluate(ctx, prep, &s.source, &baselines).map_err(|e| {
-                                ScoreError::Sample(format!("{}: {e}", s.source.origin))
-                            })?;
-                            if let Some(j) = journal {
-                                j.record(&key, &r).map_err(|source| ScoreError::Journal {
-                                    path: j.path().to_owned(),
-                                    source,
-                                })?;
-                            }
-                            counts.0.fetch_add(1, Ordering::Relaxed);
-                            r
-                        }
-                    };
-                    if !result.passed {
-                        failed.fetch_add(1, Ordering::Relaxed);
-                    }
-                    progress(
-                        done.fetch_add(1, Ordering::Relaxed) + 1,
-                        total,
-                        failed.load(Ordering::Relaxed),
-                    );
-                    Ok(Some(result))
-                })
-                .collect()
-        });
     let mut systems: BTreeMap<String, SystemReport> = BTreeMap::new();
     for (s, r) in submissions.iter().zip(results) {
-        let Some(result) = r? else { continue };
+        let Some(result) = r.transpose()? else {
+            continue;
+        };
         let prep = prepared[&s.problem]
             .as_ref()
             .expect("judged problems were prepared");
