@@ -1,4 +1,4 @@
-use crate::sandbox::{RunVerdict, RuntimeErrorReason, Stream};
+use crate::sandbox::{RunVerdict, RuntimeErrorReason};
 
 /// The verdict of one candidate on one test.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -55,9 +55,7 @@ impl TestVerdict {
             },
             RunVerdict::FuelExhausted { .. } => TestVerdict::FuelExhausted,
             RunVerdict::MemoryLimit => TestVerdict::MemoryLimit,
-            RunVerdict::OutputLimit {
-                stream: Stream::Stdout | Stream::Stderr,
-            } => TestVerdict::OutputLimit,
+            RunVerdict::OutputLimit { .. } => TestVerdict::OutputLimit,
             RunVerdict::WallTimeout => TestVerdict::WallTimeout,
         })
     }

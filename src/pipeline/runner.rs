@@ -59,7 +59,7 @@ impl Runner {
         }
         k.digest(&Digest::of(stdin))
             .u64(limits.fuel)
-            .u64(limits.region_fuel.map_or(u64::MAX, |f| f))
+            .u64(limits.region_fuel.unwrap_or(u64::MAX))
             .u64(limits.memory_bytes)
             .u64(limits.stdout_bytes)
             .u64(limits.stderr_bytes)

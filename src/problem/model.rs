@@ -57,27 +57,7 @@ pub enum Checker {
     },
 }
 
-impl Problem {
-    /// Whether any level is scored (has a positive weight): eff@k is meaningful only then.
-    pub fn measures_efficiency(&self) -> bool {
-        self.levels.iter().any(|l| l.weight > 0.0)
-    }
-}
-
 impl Checker {
-    pub fn describe(&self) -> String {
-        match self {
-            Checker::Exact => "exact".into(),
-            Checker::Tokens => "tokens".into(),
-            Checker::Float { abs_tol, rel_tol } => {
-                format!("float (abs {abs_tol:e}, rel {rel_tol:e})")
-            }
-            Checker::Literal { float_tol: None } => "literal".into(),
-            Checker::Literal { float_tol: Some(t) } => format!("literal (float tol {t:e})"),
-            Checker::Custom { .. } => "custom".into(),
-        }
-    }
-
     pub(crate) fn from_spec(spec: &CheckerSpec, custom_source: Option<String>) -> Checker {
         match spec {
             CheckerSpec::Exact => Checker::Exact,

@@ -34,6 +34,8 @@ pub enum SandboxError {
     Engine(String),
     #[error("failed to start the sandbox's worker threads: {0}")]
     Threads(String),
+    #[error("{0}")]
+    Load(String),
     #[error("failed to read module {path}: {source}")]
     Read {
         path: std::path::PathBuf,
@@ -48,6 +50,8 @@ pub enum SandboxError {
 pub struct InvalidModule(pub String);
 
 type Prepared = Result<Arc<InstancePre<HostState>>, InvalidModule>;
+/// A load's result: the linked module (or why it is invalid), or an infrastructure failure.
+type Loaded = Result<Prepared, String>;
 
 /// Runs programs. Holds one engine, one linker and a pool of big-stack worker threads;
 /// every run gets a fresh store.
@@ -56,7 +60,7 @@ pub struct Sandbox {
     linker: Linker<HostState>,
     compat: Digest,
     cache: Option<Arc<Cache>>,
-    prepared: Mutex<HashMap<Digest, Arc<OnceLock<Prepared>>>>,
+    prepared: Mutex<HashMap<Digest, Arc<OnceLock<Loaded>>>>,
     pool: rayon::ThreadPool,
     ticker_stop: Arc<AtomicBool>,
 }
@@ -128,26 +132,18 @@ impl Sandbox {
             let mut map = self.prepared.lock().expect("prepared-module map poisoned");
             map.entry(module.digest).or_default().clone()
         };
-        if let Some(done) = cell.get() {
-            return Ok(done.clone());
-        }
-        // Read errors are infrastructure failures and must not be memoised as verdicts.
-        let mut failure = None;
-        let result = cell.get_or_init(|| match self.load(module) {
-            Ok(prepared) => prepared,
-            Err(e) => {
-                failure = Some(e);
-                Err(InvalidModule(String::new()))
-            }
-        });
-        if let Some(e) = failure {
+        // Threads asking for the same module wait for one load and share its result.
+        let loaded = cell
+            .get_or_init(|| self.load(module).map_err(|e| e.to_string()))
+            .clone();
+        loaded.map_err(|message| {
+            // An infrastructure failure is not memoised: the next run tries again.
             self.prepared
                 .lock()
                 .expect("prepared-module map poisoned")
                 .remove(&module.digest);
-            return Err(e);
-        }
-        Ok(result.clone())
+            SandboxError::Load(message)
+        })
     }
 
     fn native_key(&self, module: &WasmModule) -> Digest {

@@ -1,11 +1,11 @@
 //! C and C++ to wasm32-wasi with Debian's clang-19, wasi-libc and libc++.
 
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use super::confine::{SCRATCH_MOUNT, run_confined, trim_diagnostics};
 use super::error::{CompileError, ToolchainError};
 use super::limits::CompileLimits;
+use super::toolchains::modified_nanos;
 use crate::candidate::Language;
 
 const BITS_STDCXX: &str = include_str!("compat/bits/stdc++.h");
@@ -83,11 +83,7 @@ impl Clang {
                 path: file.into(),
                 hint: "run ci/setup (it installs clang-19, lld-19, wasi-libc and libc++ for wasm32)",
             })?;
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
+            let mtime = modified_nanos(&meta);
             out.push_str(&format!("{file}:{}:{mtime};", meta.len()));
         }
         Ok(out)

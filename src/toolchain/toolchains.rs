@@ -125,11 +125,7 @@ impl Toolchains {
     pub fn python_module(&self) -> Result<WasmModule, ToolchainError> {
         let path = &self.python_wasm;
         let meta = std::fs::metadata(path).map_err(|_| python::missing(path.clone()))?;
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
+        let mtime = modified_nanos(&meta) as u64;
         let memo = KeyBuilder::new("python-wasm-sha-v1")
             .str(&path.display().to_string())
             .u64(meta.len())
@@ -243,6 +239,15 @@ impl Toolchains {
             origin: BuildOrigin::Compiled,
         })
     }
+}
+
+/// A file's modification time in nanoseconds (0 where unknown): with its size, a cheap
+/// identity of an installed file.
+pub(crate) fn modified_nanos(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// A WASI command with no arguments and an empty environment.
