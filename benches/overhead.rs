@@ -2,7 +2,10 @@
 //! - wasm with fuel vs the same C compiled natively with clang -O2, per workload and as a
 //!   geometric mean (goal ≤ 1.3×);
 //! - instantiate + run of a trivial cached module (goal < 1 ms);
-//! - cold compile vs cached build of the same source.
+//! - cold compile vs cached build of the same source;
+//! - a trivial Python function test in the pre-initialised runtime vs `python -c pass` in
+//!   the python.wasm command module it replaced (goal ≥ 20× less fuel, ≥ 10× less time;
+//!   the old module only when `ci/bench` fetched it).
 //!
 //! Every figure is the best of several repetitions, measured in this one run.
 
@@ -13,8 +16,9 @@ use std::time::{Duration, Instant};
 
 use fuelgauge::cache::Cache;
 use fuelgauge::candidate::{Language, Source};
-use fuelgauge::sandbox::{Limits, RunVerdict, Sandbox};
-use fuelgauge::toolchain::{CompileLimits, Toolchains, default_python_wasm};
+use fuelgauge::digest::Digest;
+use fuelgauge::sandbox::{Entry, Limits, Program, PyMode, RunVerdict, Sandbox, WasmModule, WasmOrigin};
+use fuelgauge::toolchain::{CompileLimits, Toolchains, default_python_runtime};
 
 const WORKLOADS: &[&str] = &["sort", "hashmap", "quadratic", "random_access"];
 const REPS: usize = 5;
@@ -33,7 +37,7 @@ fn main() {
     let tools = Toolchains::new(
         Some(cache.clone()),
         CompileLimits::default(),
-        default_python_wasm(),
+        default_python_runtime(),
     );
     let sandbox = Sandbox::new(1, Some(cache)).expect("sandbox");
     let limits = Limits {
@@ -117,7 +121,7 @@ fn main() {
 
     let src = Source::read(&here.join("sort.c")).expect("read");
     let cold = best(3, || {
-        let fresh = Toolchains::new(None, CompileLimits::default(), default_python_wasm());
+        let fresh = Toolchains::new(None, CompileLimits::default(), default_python_runtime());
         let t = Instant::now();
         fresh
             .build(&src)
@@ -140,5 +144,65 @@ fn main() {
         cold.as_secs_f64() * 1e3,
         warm.as_secs_f64() * 1e3,
         cold.as_secs_f64() / warm.as_secs_f64()
+    );
+
+    python_runtime_vs_python_wasm(&tools, &sandbox);
+}
+
+/// Fuel and best wall time per run of `program` over `n` runs.
+fn per_run(sandbox: &Sandbox, program: &Program, input: &[u8], n: usize) -> (u64, Duration) {
+    let limits = Limits::default();
+    let first = sandbox.run(program, input, &limits, 0).expect("sandbox");
+    assert_eq!(first.verdict, RunVerdict::Ok, "{:?}", first.verdict);
+    let wall = best(n, || {
+        let t = Instant::now();
+        sandbox.run(program, input, &limits, 0).expect("sandbox");
+        t.elapsed()
+    });
+    (first.fuel, wall)
+}
+
+fn python_runtime_vs_python_wasm(tools: &Toolchains, sandbox: &Sandbox) {
+    let function = tools
+        .python_program(
+            "def f(*args):\n    return None\n",
+            PyMode::Call { entry: "f".into() },
+        )
+        .expect("the Python runtime (run ci/setup)");
+    let (new_fuel, new_wall) = per_run(sandbox, &function, b"()", 200);
+    println!(
+        "trivial Python function test, fresh pre-initialised instance: {new_fuel} fuel, {:.2} ms",
+        new_wall.as_secs_f64() * 1e3
+    );
+    let old = std::env::var_os("FUELGAUGE_OLD_PYTHON_WASM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            dirs::data_dir()
+                .unwrap_or_default()
+                .join("fuelgauge/python-3.12.0.wasm")
+        });
+    let Ok(bytes) = std::fs::read(&old) else {
+        println!("old python.wasm not found at {}: comparison skipped", old.display());
+        return;
+    };
+    let command = Program {
+        module: WasmModule {
+            digest: Digest::of(&bytes),
+            origin: WasmOrigin::File(old.clone()),
+        },
+        entry: Entry::Command {
+            argv: ["python", "-c", "pass"].map(String::from).to_vec(),
+            env: vec![("PYTHONHASHSEED".into(), "0".into())],
+        },
+    };
+    let (old_fuel, old_wall) = per_run(sandbox, &command, b"", 20);
+    println!(
+        "python.wasm (CPython 3.12, command module) `-c pass`: {old_fuel} fuel, {:.2} ms",
+        old_wall.as_secs_f64() * 1e3
+    );
+    println!(
+        "new runtime vs python.wasm: {:.0}x less fuel (goal >= 20x), {:.1}x less wall time (goal >= 10x)",
+        old_fuel as f64 / new_fuel as f64,
+        old_wall.as_secs_f64() / new_wall.as_secs_f64()
     );
 }

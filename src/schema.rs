@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use crate::candidate::{Family, Language};
 use crate::pipeline::{SampleResult, Yardstick};
 use crate::problem::Kind;
-use crate::sandbox::{Metered, RuntimeErrorReason, Stream};
+use crate::sandbox::{RuntimeErrorReason, Stream};
 use crate::stats::{BootstrapConfig, SystemSummary};
 use crate::toolchain::BuildOrigin;
 
-pub const RUN_SCHEMA_VERSION: u32 = 1;
+pub const RUN_SCHEMA_VERSION: u32 = 2;
 
 /// `fuelgauge run --format json`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -31,13 +31,10 @@ pub struct RunReport {
     pub reason: Option<RuntimeErrorReason>,
     /// For `output_limit`: which stream.
     pub stream: Option<Stream>,
-    /// For `fuel_exhausted`: the budget of a metered region ran out, not the whole run's.
-    pub in_region: Option<bool>,
     /// For `compile_error`: the compiler's diagnostics (trimmed).
     pub compile_error: Option<String>,
     pub fuel: u64,
     pub fuel_budget: u64,
-    pub metered: Option<Metered>,
     pub peak_memory_bytes: u64,
     pub stdout: String,
     pub stderr: String,
@@ -45,7 +42,7 @@ pub struct RunReport {
     pub wall_ms: f64,
 }
 
-pub const SCORE_SCHEMA_VERSION: u32 = 1;
+pub const SCORE_SCHEMA_VERSION: u32 = 2;
 
 /// `fuelgauge score --format json`: everything a leaderboard or CI gate needs, byte-stable
 /// (sorted maps, no timestamps or durations).
@@ -81,6 +78,8 @@ pub struct ScoreSettings {
 pub struct Provenance {
     pub wasmtime: String,
     pub python: String,
+    /// sha256 of the Python runtime component that ran every Python program.
+    pub python_runtime: String,
     /// Compiler version lines by language, where one was used.
     pub compilers: BTreeMap<String, String>,
     /// By problem id.

@@ -88,7 +88,7 @@ fn failing_programs_exit_1_and_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("unknown extension"));
     fuelgauge(&cache)
-        .args(["run", "--python-wasm", "/nonexistent/python.wasm"])
+        .args(["run", "--python-runtime", "/nonexistent/python.wasm"])
         .arg(&looping)
         .assert()
         .code(2)

@@ -341,7 +341,8 @@ fn sample_report() -> ScoreReport {
         },
         provenance: Provenance {
             wasmtime: "48.0.8".to_owned(),
-            python: "3.12.0".to_owned(),
+            python: "3.14.0".to_owned(),
+            python_runtime: "0".repeat(64),
             compilers: BTreeMap::from([("c".to_owned(), "clang version 19.1.7".to_owned())]),
             problems,
         },

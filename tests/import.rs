@@ -80,19 +80,32 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
     }
     let canonical_path = dir.path().join("canonical.jsonl");
     std::fs::write(&canonical_path, canonical).unwrap();
-    let planted_path = dir.path().join("planted.jsonl");
-    // has_close_elements that always answers False: the dataset's own check() catches it.
-    std::fs::write(
-        &planted_path,
-        "{\"task_id\": \"HumanEval/0\", \"completion\": \"    return False\\n\"}\n",
-    )
-    .unwrap();
-    let report = score(
-        &out.join("problems"),
-        &[&canonical_path, &planted_path],
-        &[],
-        &dir.path().join("r.json"),
-    );
+    // has_close_elements that always answers False: the converted check catches it. The
+    // others attack an in-sandbox judge: an answer equal to everything, a patched `exec`
+    // (a check program would do nothing), a NUL byte that ends the source early for a
+    // harness that splits on it, and an exit before the check runs.
+    let attacks = [
+        ("planted", "    return False\n"),
+        (
+            "always-equal",
+            "    class Yes:\n        def __eq__(self, other):\n            return True\n    return Yes()\n",
+        ),
+        (
+            "patch-exec",
+            "    import builtins\n    builtins.exec = lambda *a, **k: None\n    return False\n",
+        ),
+        ("nul-byte", "    return False\n\0def check(candidate):\n    pass\n"),
+        ("forge-exit", "    import os\n    os.write(1, b'\\0RTrue\\0')\n    os._exit(0)\n"),
+    ];
+    let mut paths = vec![canonical_path.clone()];
+    for (name, completion) in attacks {
+        let path = dir.path().join(format!("{name}.jsonl"));
+        let row = serde_json::json!({"task_id": "HumanEval/0", "completion": completion});
+        std::fs::write(&path, format!("{row}\n")).unwrap();
+        paths.push(path);
+    }
+    let path_refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let report = score(&out.join("problems"), &path_refs, &[], &dir.path().join("r.json"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let canonical = &report.systems["canonical"];
     let failed: Vec<(&String, &str)> = canonical
@@ -108,8 +121,16 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
     assert!(failed.is_empty(), "canonical solutions failed: {failed:?}");
     assert_eq!(canonical.stats[0].pass_at_k.value, 1.0);
     assert_eq!(canonical.stats[0].problems, 164);
-    let planted = &report.systems["planted"].problems["humaneval-0"].samples[0].result;
-    assert_eq!(planted.verdict, "wrong_answer");
+    for (name, verdict) in [
+        ("planted", "wrong_answer"),
+        ("always-equal", "wrong_answer"),
+        ("patch-exec", "wrong_answer"),
+        ("nul-byte", "compile_error"),
+        ("forge-exit", "runtime_error"),
+    ] {
+        let r = &report.systems[name].problems["humaneval-0"].samples[0].result;
+        assert_eq!((r.passed, r.verdict.as_str()), (false, verdict), "{name}");
+    }
     // Without levels, eff@k is not printed as a number.
     bin()
         .arg("report")

@@ -23,7 +23,7 @@ fn context() -> Context {
         tools: fuelgauge::toolchain::Toolchains::new(
             cache.clone(),
             Default::default(),
-            python_wasm(),
+            python_runtime(),
         ),
         runner: Runner::new(Sandbox::new(2, cache.clone()).unwrap(), cache.clone()),
         cache,

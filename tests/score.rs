@@ -53,7 +53,7 @@ fn json_is_byte_identical_across_jobs_and_cache_states() {
     assert_eq!(read(&outs[0]), read(&outs[2]));
     // The schema reads back with unknown fields denied, and ranks as expected.
     let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&outs[0])).unwrap();
-    assert_eq!(report.schema_version, 1);
+    assert_eq!(report.schema_version, 2);
     let eff = |s: &str| report.systems[s].stats[0].eff_at_k.value;
     assert!(
         eff("fast") > eff("slow"),

@@ -65,7 +65,7 @@ fn second_build_of_a_source_starts_no_compiler() {
     let dir = tempfile::tempdir().unwrap();
     let cache = std::sync::Arc::new(fuelgauge::cache::Cache::open(dir.path()).unwrap());
     let tools =
-        fuelgauge::toolchain::Toolchains::new(Some(cache), Default::default(), python_wasm());
+        fuelgauge::toolchain::Toolchains::new(Some(cache), Default::default(), python_runtime());
     let build = |code: &str| tools.build(&source(C, code)).unwrap();
     let code = "#include <stdio.h>\nint main(void){ puts(\"cache me\"); return 0; }\n";
     let first = build(code);
@@ -145,7 +145,7 @@ fn wat_and_wasm_run_as_is() {
 }
 
 #[test]
-fn python_wasm_is_verified_against_its_pin() {
+fn python_runtime_is_verified_against_its_pin() {
     let dir = tempfile::tempdir().unwrap();
     let fake = dir.path().join("python.wasm");
     std::fs::write(&fake, b"\0asm\x01\0\0\0").unwrap();

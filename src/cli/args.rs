@@ -29,14 +29,14 @@ pub struct GlobalArgs {
     /// Do not read or write the cache.
     #[arg(long, global = true)]
     pub no_cache: bool,
-    /// CPython for WASI [default: ~/.local/share/fuelgauge/python-3.12.0.wasm, installed by ci/setup].
+    /// The Python runtime component [default: ~/.local/share/fuelgauge/python-runtime-<sha>.wasm, built by ci/setup].
     #[arg(
         long,
         global = true,
-        env = "FUELGAUGE_PYTHON_WASM",
+        env = "FUELGAUGE_PYTHON_RUNTIME",
         value_name = "FILE"
     )]
-    pub python_wasm: Option<PathBuf>,
+    pub python_runtime: Option<PathBuf>,
     /// Wall-clock limit for compiling one candidate, in seconds.
     #[arg(long, global = true, default_value_t = 60, value_name = "SECS")]
     pub compile_timeout: u64,
@@ -204,9 +204,6 @@ pub struct RunArgs {
     /// infinite loop within seconds and lets a few seconds of native work finish.
     #[arg(long, default_value_t = Limits::DEFAULT_FUEL, value_name = "N")]
     pub fuel: u64,
-    /// Fuel budget of each metered region (meter marks on stderr), charged apart from --fuel.
-    #[arg(long, value_name = "N")]
-    pub region_fuel: Option<u64>,
     /// Linear-memory cap, in MiB.
     #[arg(long, default_value_t = Limits::DEFAULT_MEMORY_MIB, value_name = "N")]
     pub memory_mib: u64,

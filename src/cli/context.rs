@@ -9,7 +9,7 @@ use super::args::GlobalArgs;
 use crate::cache::Cache;
 use crate::pipeline::{Context, Runner};
 use crate::sandbox::Sandbox;
-use crate::toolchain::{CompileLimits, Toolchains, default_python_wasm};
+use crate::toolchain::{CompileLimits, Toolchains, default_python_runtime};
 
 pub(crate) fn open_cache(global: &GlobalArgs) -> anyhow::Result<Option<Arc<Cache>>> {
     if global.no_cache {
@@ -28,9 +28,9 @@ pub(crate) fn toolchains(global: &GlobalArgs, cache: Option<Arc<Cache>>) -> Tool
         ..CompileLimits::default()
     };
     let python = global
-        .python_wasm
+        .python_runtime
         .clone()
-        .unwrap_or_else(default_python_wasm);
+        .unwrap_or_else(default_python_runtime);
     Toolchains::new(cache, limits, python)
 }
 

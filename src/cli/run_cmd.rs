@@ -30,7 +30,6 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
     };
     let limits = Limits {
         fuel: args.fuel,
-        region_fuel: args.region_fuel,
         memory_bytes: args.memory_mib << 20,
         stdout_bytes: args.output_mib << 20,
         stderr_bytes: 1 << 20,
@@ -50,11 +49,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
         exit_code: None,
         reason: None,
         stream: None,
-        in_region: None,
         compile_error: None,
         fuel: 0,
         fuel_budget: limits.fuel,
-        metered: None,
         peak_memory_bytes: 0,
         stdout: String::new(),
         stderr: String::new(),
@@ -67,6 +64,15 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
             let outcome = sandbox.run(program, &stdin, &limits, args.seed)?;
             report.verdict = outcome.verdict.name().into();
             match &outcome.verdict {
+                RunVerdict::SyntaxError { message } => {
+                    report.verdict = "compile_error".into();
+                    report.compile_error = Some(message.clone());
+                }
+                RunVerdict::NotPlain { message } => {
+                    report.reason = Some(crate::sandbox::RuntimeErrorReason::Invalid {
+                        message: message.clone(),
+                    });
+                }
                 RunVerdict::Ok => report.exit_code = Some(0),
                 RunVerdict::RuntimeError { reason } => {
                     if let crate::sandbox::RuntimeErrorReason::Exit { code } = reason {
@@ -75,11 +81,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
                     report.reason = Some(reason.clone());
                 }
                 RunVerdict::OutputLimit { stream } => report.stream = Some(*stream),
-                RunVerdict::FuelExhausted { in_region } => report.in_region = Some(*in_region),
-                RunVerdict::MemoryLimit | RunVerdict::WallTimeout => {}
+                RunVerdict::FuelExhausted | RunVerdict::MemoryLimit | RunVerdict::WallTimeout => {}
             }
             report.fuel = outcome.fuel;
-            report.metered = outcome.metered;
             report.peak_memory_bytes = outcome.peak_memory;
             report.stdout = String::from_utf8_lossy(&outcome.stdout).into_owned();
             report.stderr = String::from_utf8_lossy(&outcome.stderr).into_owned();
@@ -106,8 +110,6 @@ fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<(
         format!(" ({reason})")
     } else if let Some(stream) = &r.stream {
         format!(" ({stream:?})").to_lowercase()
-    } else if r.in_region == Some(true) {
-        " (in a metered region)".into()
     } else {
         String::new()
     };
@@ -123,15 +125,6 @@ fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<(
         group(r.fuel),
         group(r.fuel_budget)
     )?;
-    if let Some(m) = &r.metered {
-        let open = if m.open { ", one still open" } else { "" };
-        writeln!(
-            out,
-            "metered      {} in {} region(s){open}",
-            group(m.total),
-            m.regions.len()
-        )?;
-    }
     writeln!(
         out,
         "peak memory  {:.1} MiB",

@@ -259,16 +259,27 @@ pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-pub(crate) fn run_import(dataset: &super::args::ImportDataset) -> anyhow::Result<ExitCode> {
+pub(crate) fn run_import(
+    global: &super::args::GlobalArgs,
+    dataset: &super::args::ImportDataset,
+) -> anyhow::Result<ExitCode> {
     use super::args::ImportDataset::*;
     use crate::problem::import::{import_enamel, import_humaneval, import_pie};
     let (summary, out, from) = match dataset {
-        Humaneval { file, out } => (import_humaneval(file, out), out, file),
+        Humaneval { file, out } => {
+            let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let ctx = super::context::context(global, jobs)?;
+            let run = |code: &str| crate::pipeline::run_trusted_python(&ctx, code);
+            (ctx.runner.sandbox.pool().install(|| import_humaneval(file, out, &run)), out, file)
+        }
         Enamel { csv, helpers, out } => (import_enamel(csv, helpers.as_deref(), out), out, csv),
         Pie { jsonl, tests, out } => (import_pie(jsonl, tests, out), out, jsonl),
     };
     let summary = summary
         .with_context(|| format!("failed to import {} into {}", from.display(), out.display()))?;
+    for n in &summary.notes {
+        eprintln!("note: {n}");
+    }
     for w in &summary.warnings {
         eprintln!("warning: {w}");
     }

@@ -1,7 +1,7 @@
-//! The judge: checkers, per-test verdicts, the function harness and the efficiency score.
+//! The judge: checkers, per-test verdicts and the efficiency score.
 
 pub mod checker;
-pub mod harness;
+pub mod pickle;
 pub mod pyliteral;
 pub mod score;
 pub mod verdict;

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use indexmap::IndexMap;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     None,
@@ -18,8 +20,9 @@ pub enum Value {
     Bytes(Vec<u8>),
     Tuple(Vec<Value>),
     List(Vec<Value>),
-    /// Keyed by the canonical text of the key; equal keys are equal text.
-    Dict(BTreeMap<String, (Value, Value)>),
+    /// Keyed by the canonical text of the key (equal keys are equal text), in the literal's
+    /// order, which a program receiving the dict sees.
+    Dict(IndexMap<String, (Value, Value)>),
     Set(BTreeMap<String, Value>),
     FrozenSet(BTreeMap<String, Value>),
 }
@@ -54,7 +57,14 @@ impl Value {
             Value::Bytes(b) => format!("b{b:?}"),
             Value::Tuple(v) => format!("({})", join(v.iter().map(Value::canonical))),
             Value::List(v) => format!("[{}]", join(v.iter().map(Value::canonical))),
-            Value::Dict(m) => format!("{{{}}}", join(m.keys().cloned())),
+            Value::Dict(m) => {
+                let mut items: Vec<String> = m
+                    .iter()
+                    .map(|(k, (_, v))| format!("{k}: {}", v.canonical()))
+                    .collect();
+                items.sort();
+                format!("{{{}}}", items.join(", "))
+            }
             Value::Set(m) => format!("set({})", join(m.keys().cloned())),
             Value::FrozenSet(m) => format!("frozenset({})", join(m.keys().cloned())),
         }
@@ -109,7 +119,7 @@ fn compare_at(e: &Value, a: &Value, tol: Option<f64>, at: &str) -> Result<(), St
             Ok(())
         }
         (Value::Dict(x), Value::Dict(y)) => {
-            if x.len() != y.len() || x.keys().ne(y.keys()) {
+            if x.len() != y.len() || x.keys().any(|k| !y.contains_key(k)) {
                 return mismatch();
             }
             for (k, (_, xv)) in x {
@@ -130,6 +140,11 @@ fn compare_at(e: &Value, a: &Value, tol: Option<f64>, at: &str) -> Result<(), St
 fn floats_equal(x: f64, y: f64, tol: Option<f64>) -> bool {
     if x == y || (x.is_nan() && y.is_nan()) {
         return true;
+    }
+    // A tolerance is for finite values: `inf` is not within any tolerance of a number
+    // (`|inf - x| <= tol * inf` would say it is).
+    if !x.is_finite() || !y.is_finite() {
+        return false;
     }
     match tol {
         Some(t) => (x - y).abs() <= t || (x - y).abs() <= t * x.abs().max(y.abs()),
@@ -284,12 +299,12 @@ impl Parser<'_> {
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Value::Dict(BTreeMap::new()));
+            return Ok(Value::Dict(IndexMap::new()));
         }
         let first = self.value()?;
         self.ws();
         if self.peek() == Some(b':') {
-            let mut map = BTreeMap::new();
+            let mut map = IndexMap::new();
             self.i += 1;
             let v = self.value()?;
             map.insert(first.canonical(), (first, v));
@@ -537,5 +552,16 @@ mod tests {
         assert_eq!(why, "output[1][1]: expected 3, got 4");
         let why = compare(&p("(1, 2)"), &p("[1, 2]"), None).unwrap_err();
         assert_eq!(why, "output: expected type tuple, got list");
+    }
+
+    #[test]
+    fn non_finite_floats_match_only_when_equal() {
+        let tol = Some(1e-6);
+        assert!(compare(&p("2.5"), &p("inf"), tol).is_err(), "inf is no answer");
+        assert!(compare(&p("-3.0"), &p("-inf"), tol).is_err());
+        assert!(compare(&p("1.0"), &p("nan"), tol).is_err());
+        assert!(compare(&p("inf"), &p("-inf"), tol).is_err());
+        assert!(compare(&p("inf"), &p("inf"), tol).is_ok());
+        assert!(compare(&p("[nan]"), &p("[nan]"), tol).is_ok());
     }
 }

@@ -57,6 +57,12 @@ impl TestVerdict {
             RunVerdict::MemoryLimit => TestVerdict::MemoryLimit,
             RunVerdict::OutputLimit { .. } => TestVerdict::OutputLimit,
             RunVerdict::WallTimeout => TestVerdict::WallTimeout,
+            RunVerdict::SyntaxError { message } => TestVerdict::CompileError {
+                message: message.clone(),
+            },
+            RunVerdict::NotPlain { message } => TestVerdict::WrongAnswer {
+                diff: message.clone(),
+            },
         })
     }
 }

@@ -10,3 +10,29 @@ pub struct Context {
     pub runner: Runner,
     pub cache: Option<Arc<Cache>>,
 }
+
+/// Runs a trusted Python program (an importer's recorder) in a fresh instance of the
+/// runtime, generously limited; returns its stdout, or why it failed.
+pub fn run_trusted_python(ctx: &Context, code: &str) -> Result<Vec<u8>, String> {
+    use crate::sandbox::{Limits, PyMode, RunVerdict};
+    let program = ctx
+        .tools
+        .python_program(code, PyMode::Main)
+        .map_err(|e| e.to_string())?;
+    let limits = Limits {
+        fuel: 200_000_000_000,
+        memory_bytes: 2 << 30,
+        stdout_bytes: 256 << 20,
+        ..Limits::default()
+    };
+    let o = ctx
+        .runner
+        .run(&program, b"", &limits, 0)
+        .map_err(|e| e.to_string())?;
+    match o.verdict {
+        RunVerdict::Ok => Ok(o.stdout),
+        RunVerdict::RuntimeError { reason } => Err(reason.to_string()),
+        RunVerdict::SyntaxError { message } | RunVerdict::NotPlain { message } => Err(message),
+        other => Err(other.name().to_owned()),
+    }
+}

@@ -9,12 +9,10 @@ use super::prepare::Prepared;
 use crate::candidate::{Language, Source};
 use crate::judge::TestVerdict;
 use crate::judge::checker::{check_exact, check_tokens};
-use crate::judge::harness::{FUNCTION_HARNESS, Frame, check_stdin, harness_stdin, parse_frames};
 use crate::judge::pyliteral;
 use crate::judge::score::{LevelCost, LevelScore, sample_score};
-use crate::judge::verdict::last_line;
 use crate::problem::{Checker, Kind, Problem, TestCase};
-use crate::sandbox::{Limits, RunVerdict};
+use crate::sandbox::{Entry, Limits, Program, PyMode, RunVerdict, RuntimeErrorReason};
 
 /// How one test went, before checking the answer.
 #[derive(Debug, Clone)]
@@ -36,8 +34,7 @@ pub struct TestResult {
     pub name: String,
     pub level: usize,
     pub verdict: TestVerdict,
-    /// Fuel (start-up subtracted for stdio; the metered call for function problems); absent
-    /// when the run did not finish.
+    /// Fuel of the run, the empty program's cost subtracted; absent when it did not finish.
     pub fuel: Option<u64>,
     pub peak_memory: u64,
 }
@@ -56,53 +53,123 @@ pub struct SampleResult {
     pub tests: Vec<TestResult>,
 }
 
-/// Fuel of an empty program per language, subtracted from stdio costs so that interpreter
-/// start-up (≈ 2.5·10^8 fuel for Python) does not blur the comparison.
+/// What an empty program costs, per way of running: subtracted from every measured cost,
+/// so that a test is charged the candidate's work and not the harness's (≈ 10^5–10^6 fuel
+/// for a Python call) or the C runtime's start-up.
 #[derive(Default)]
-pub struct Baselines(Mutex<HashMap<Language, u64>>);
+pub struct Baselines(Mutex<HashMap<Calibration, u64>>);
+
+/// The ways a program runs, each with its own empty-program cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Calibration {
+    Command(Language),
+    PythonMain,
+    PythonCall,
+}
+
+/// The empty candidate of a function problem.
+const EMPTY_FUNCTION: &str = "def f(*args):\n    return None\n";
+
+impl Calibration {
+    pub(crate) fn of(program: &Program, language: Language) -> Calibration {
+        match &program.entry {
+            Entry::Command { .. } => Calibration::Command(language),
+            Entry::Python {
+                mode: PyMode::Main, ..
+            } => Calibration::PythonMain,
+            Entry::Python {
+                mode: PyMode::Call { .. },
+                ..
+            } => Calibration::PythonCall,
+        }
+    }
+}
 
 impl Baselines {
-    pub fn get(&self, ctx: &Context, language: Language) -> Result<u64, String> {
-        if let Some(v) = self.0.lock().expect("baselines poisoned").get(&language) {
+    pub(crate) fn get(&self, ctx: &Context, key: Calibration) -> Result<u64, String> {
+        if let Some(v) = self.0.lock().expect("baselines poisoned").get(&key) {
             return Ok(*v);
         }
-        let code: &[u8] = match language {
-            Language::C | Language::Cpp => b"int main(void) { return 0; }\n",
-            Language::Python => b"pass\n",
-            Language::Wasm | Language::Wat => return Ok(0),
+        let python = |code: &str, mode| ctx.tools.python_program(code, mode).map_err(|e| e.to_string());
+        let (program, input, what): (Program, Vec<u8>, &str) = match key {
+            Calibration::Command(language) => {
+                let code: &[u8] = match language {
+                    Language::C | Language::Cpp => b"int main(void) { return 0; }\n",
+                    Language::Python | Language::Wasm | Language::Wat => return Ok(0),
+                };
+                let build = ctx
+                    .tools
+                    .build(&Source::new("<baseline>", language, code.to_vec()))
+                    .map_err(|e| e.to_string())?;
+                let program = build.program.map_err(|e| {
+                    format!(
+                        "the {} toolchain cannot build an empty program: {}",
+                        language.name(),
+                        e.message
+                    )
+                })?;
+                (program, Vec::new(), language.name())
+            }
+            Calibration::PythonMain => (python("", PyMode::Main)?, Vec::new(), "Python"),
+            Calibration::PythonCall => (
+                python(
+                    EMPTY_FUNCTION,
+                    PyMode::Call {
+                        entry: "f".into(),
+                    },
+                )?,
+                call_input(b"()")?,
+                "Python function",
+            ),
         };
-        let build = ctx
-            .tools
-            .build(&Source::new("<baseline>", language, code.to_vec()))
-            .map_err(|e| e.to_string())?;
-        let program = build.program.map_err(|e| {
-            format!(
-                "the {} toolchain cannot build an empty program: {}",
-                language.name(),
-                e.message
-            )
-        })?;
         let o = ctx
             .runner
-            .run(&program, b"", &Limits::default(), 0)
+            .run(&program, &input, &Limits::default(), 0)
             .map_err(|e| e.to_string())?;
         if o.verdict != RunVerdict::Ok {
             return Err(format!(
-                "an empty {} program failed: {}",
-                language.name(),
+                "an empty {what} program failed: {}",
                 o.verdict.name()
             ));
         }
         self.0
             .lock()
             .expect("baselines poisoned")
-            .insert(language, o.fuel);
+            .insert(key, o.fuel);
         Ok(o.fuel)
     }
 }
 
-/// Builds and runs `source` on `tests` in order, stopping at the first failure.
-/// `budget` gives the fuel per test by level. `Ok(Err(message))` is a compile error.
+/// The program that runs `source` on `problem`: stdio programs as built, function problems
+/// through the harness's `call`. `Ok(Err(message))` is the candidate's compile error.
+fn program_for(
+    ctx: &Context,
+    problem: &Problem,
+    source: &Source,
+) -> Result<Result<Program, String>, String> {
+    if problem.kind == Kind::Function && source.language != Language::Python {
+        return Ok(Err(format!(
+            "function problems take Python candidates; this one is {}",
+            source.language.name()
+        )));
+    }
+    let mut program = match ctx.tools.build(source).map_err(|e| e.to_string())?.program {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e.message)),
+    };
+    if problem.kind == Kind::Function {
+        if let Entry::Python { mode, .. } = &mut program.entry {
+            *mode = PyMode::Call {
+                entry: problem.entry_point.clone().unwrap_or_default(),
+            };
+        }
+    }
+    Ok(Ok(program))
+}
+
+/// Builds and runs `source` on `tests` in order, stopping at the first failure; every test
+/// runs in a fresh instance. `budget` gives the fuel per test by level. `Ok(Err(message))`
+/// is a compile error.
 pub(crate) fn run_source(
     ctx: &Context,
     problem: &Problem,
@@ -111,133 +178,57 @@ pub(crate) fn run_source(
     budget: &dyn Fn(usize) -> u64,
     baselines: &Baselines,
 ) -> Result<Result<Vec<TestRun>, String>, String> {
-    let limits = |fuel| Limits {
-        fuel,
-        memory_bytes: problem.memory_bytes,
-        ..Limits::default()
+    let program = match program_for(ctx, problem, source)? {
+        Ok(p) => p,
+        Err(message) => return Ok(Err(message)),
     };
-    match problem.kind {
-        Kind::Stdio => {
-            let program = match ctx.tools.build(source).map_err(|e| e.to_string())?.program {
-                Ok(p) => p,
-                Err(e) => return Ok(Err(e.message)),
-            };
-            let baseline = baselines.get(ctx, source.language)?;
-            let mut runs = Vec::new();
-            for test in tests {
-                let o = ctx
-                    .runner
-                    .run(
-                        &program,
-                        &test.input,
-                        &limits(budget(test.level).saturating_add(baseline)),
-                        test.seed,
-                    )
-                    .map_err(|e| e.to_string())?;
-                let run = match TestVerdict::from_run(&o.verdict, &o.stderr) {
-                    None => TestRun::Finished {
-                        cost: o.fuel.saturating_sub(baseline),
-                        output: o.stdout,
-                        peak_memory: o.peak_memory,
-                    },
-                    Some(verdict) => TestRun::Failed {
-                        verdict,
-                        peak_memory: o.peak_memory,
-                    },
-                };
-                if !push_until_failure(&mut runs, run) {
-                    break;
-                }
+    let baseline = baselines.get(ctx, Calibration::of(&program, source.language))?;
+    let mut runs = Vec::new();
+    for test in tests {
+        let limits = Limits {
+            fuel: budget(test.level).saturating_add(baseline),
+            memory_bytes: problem.memory_bytes,
+            ..Limits::default()
+        };
+        let pickled;
+        let input = match problem.kind {
+            Kind::Stdio => test.input.as_slice(),
+            Kind::Function => {
+                pickled = call_input(&test.input)
+                    .map_err(|e| format!("test {}: {e}", test.name))?;
+                pickled.as_slice()
             }
-            Ok(Ok(runs))
-        }
-        Kind::Function => {
-            if source.language != Language::Python {
-                return Ok(Err(format!(
-                    "function problems take Python candidates; this one is {}",
-                    source.language.name()
-                )));
-            }
-            let Ok(code) = std::str::from_utf8(&source.bytes) else {
-                return Ok(Err("source is not valid UTF-8".into()));
-            };
-            let program = ctx
-                .tools
-                .python_program(FUNCTION_HARNESS)
-                .map_err(|e| e.to_string())?;
-            let entry = problem.entry_point.as_deref().unwrap_or_default();
-            let stdin = match &problem.check {
-                Some(check) => check_stdin(code, entry, check),
-                None => {
-                    let inputs: Vec<&[u8]> = tests.iter().map(|t| t.input.as_slice()).collect();
-                    harness_stdin(code, entry, &inputs)
-                }
-            };
-            let region = tests.iter().map(|t| budget(t.level)).max().unwrap_or(0);
-            let run_limits = Limits {
-                region_fuel: Some(region),
-                ..limits(REFERENCE_OUTER_FUEL)
-            };
-            let o = ctx
-                .runner
-                .run(&program, &stdin, &run_limits, 0)
-                .map_err(|e| e.to_string())?;
-            let frames = parse_frames(&o.stdout);
-            let regions = o
-                .metered
-                .as_ref()
-                .map(|m| m.regions.clone())
-                .unwrap_or_default();
-            let mut runs = Vec::new();
-            for (i, test) in tests.iter().enumerate() {
-                let run = match (frames.get(i), regions.get(i)) {
-                    (Some(Frame::Returned(_)), Some(&cost)) if cost > budget(test.level) => {
-                        TestRun::Failed {
-                            verdict: TestVerdict::FuelExhausted,
-                            peak_memory: o.peak_memory,
-                        }
-                    }
-                    (Some(Frame::Returned(value)), Some(&cost)) => TestRun::Finished {
-                        cost,
-                        output: value.clone().into_bytes(),
-                        peak_memory: o.peak_memory,
-                    },
-                    // A failed assertion of a check program is a wrong answer.
-                    (Some(Frame::Raised(error)), _)
-                        if problem.check.is_some() && error.starts_with("AssertionError") =>
-                    {
-                        TestRun::Failed {
-                            verdict: TestVerdict::WrongAnswer {
-                                diff: format!("check() failed: {error}"),
-                            },
-                            peak_memory: o.peak_memory,
-                        }
-                    }
-                    (Some(Frame::Raised(error)), _) => TestRun::Failed {
-                        verdict: TestVerdict::RuntimeError {
-                            detail: error.clone(),
-                        },
-                        peak_memory: o.peak_memory,
-                    },
-                    _ => TestRun::Failed {
-                        verdict: TestVerdict::from_run(&o.verdict, &o.stderr).unwrap_or(
-                            TestVerdict::RuntimeError {
-                                detail: format!(
-                                    "the harness stopped early: {}",
-                                    last_line(&o.stderr)
-                                ),
-                            },
-                        ),
-                        peak_memory: o.peak_memory,
-                    },
-                };
-                if !push_until_failure(&mut runs, run) {
-                    break;
-                }
-            }
-            Ok(Ok(runs))
+        };
+        let o = ctx
+            .runner
+            .run(&program, input, &limits, test.seed)
+            .map_err(|e| e.to_string())?;
+        let run = match TestVerdict::from_run(&o.verdict, &o.stderr) {
+            None => TestRun::Finished {
+                cost: o.fuel.saturating_sub(baseline),
+                output: o.stdout,
+                peak_memory: o.peak_memory,
+            },
+            Some(verdict) => TestRun::Failed {
+                verdict,
+                peak_memory: o.peak_memory,
+            },
+        };
+        if !push_until_failure(&mut runs, run) {
+            break;
         }
     }
+    Ok(Ok(runs))
+}
+
+/// A function test's input (the argument tuple as a Python literal) as the runtime takes it.
+fn call_input(literal: &[u8]) -> Result<Vec<u8>, String> {
+    let value = pyliteral::parse(&String::from_utf8_lossy(literal))
+        .map_err(|e| format!("the arguments are not a Python literal ({e})"))?;
+    if value.type_name() != "tuple" {
+        return Err("the arguments are not a tuple".into());
+    }
+    Ok(crate::judge::pickle::to_pickle(&value))
 }
 
 /// Records a test's run; false once a test failed (later tests are not run).
@@ -246,9 +237,6 @@ fn push_until_failure(runs: &mut Vec<TestRun>, run: TestRun) -> bool {
     runs.push(run);
     !failed
 }
-
-/// Fuel outside the metered calls of a function-problem run (start-up, parsing, `repr`).
-const REFERENCE_OUTER_FUEL: u64 = 200_000_000_000;
 
 /// Checks one answer with the problem's checker.
 pub(crate) fn check_output(
@@ -278,7 +266,7 @@ pub(crate) fn check_output(
         Checker::Custom { source } => {
             let program = ctx
                 .tools
-                .python_program(source)
+                .python_program(source, PyMode::Main)
                 .map_err(|e| e.to_string())?;
             let mut stdin = test.input.to_vec();
             stdin.push(0);
@@ -291,9 +279,17 @@ pub(crate) fn check_output(
                 .map_err(|e| e.to_string())?;
             match o.verdict {
                 RunVerdict::Ok => Ok(()),
-                _ => Err(format!(
-                    "the checker rejected the output: {}",
-                    last_line(&o.stderr)
+                RunVerdict::RuntimeError {
+                    reason: RuntimeErrorReason::Exit { .. },
+                } => Err("the checker rejected the output".into()),
+                other => Err(format!(
+                    "the checker rejected the output ({})",
+                    TestVerdict::from_run(&other, &o.stderr)
+                        .map(|v| match v {
+                            TestVerdict::RuntimeError { detail } => detail,
+                            v => v.name().to_owned(),
+                        })
+                        .unwrap_or_default()
                 )),
             }
         }

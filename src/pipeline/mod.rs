@@ -9,7 +9,7 @@ pub mod runner;
 pub mod score;
 pub mod speedup;
 
-pub use context::Context;
+pub use context::{Context, run_trusted_python};
 pub use evaluate::{Baselines, SampleResult, TestResult, evaluate};
 pub use journal::Journal;
 pub use prepare::{Prepared, Yardstick, prepare};

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::cache::{Bucket, Cache};
 use crate::digest::{Digest, KeyBuilder};
 use crate::sandbox::{
-    Limits, Metered, Outcome, Program, RunVerdict, Sandbox, SandboxError, WASMTIME_VERSION,
+    Entry, Limits, Outcome, Program, PyMode, RunVerdict, Sandbox, SandboxError, WASMTIME_VERSION,
 };
 
 pub struct Runner {
@@ -23,7 +23,6 @@ pub struct Runner {
 struct Header {
     verdict: RunVerdict,
     fuel: u64,
-    metered: Option<Metered>,
     peak_memory: u64,
     stdout_len: usize,
     stderr_len: usize,
@@ -48,18 +47,29 @@ impl Runner {
     }
 
     fn key(program: &Program, stdin: &[u8], limits: &Limits, seed: u64) -> Digest {
-        let mut k = KeyBuilder::new("run-v1")
+        let mut k = KeyBuilder::new("run-v2")
             .str(WASMTIME_VERSION)
             .digest(&program.module.digest);
-        for arg in &program.argv {
-            k = k.str(arg);
-        }
-        for (name, value) in &program.env {
-            k = k.str(name).str(value);
+        match &program.entry {
+            Entry::Command { argv, env } => {
+                k = k.str("command").u64(argv.len() as u64);
+                for arg in argv {
+                    k = k.str(arg);
+                }
+                for (name, value) in env {
+                    k = k.str(name).str(value);
+                }
+            }
+            Entry::Python { source, mode } => {
+                k = k.str("python").str(source);
+                k = match mode {
+                    PyMode::Main => k.str("main"),
+                    PyMode::Call { entry } => k.str("call").str(entry),
+                };
+            }
         }
         k.digest(&Digest::of(stdin))
             .u64(limits.fuel)
-            .u64(limits.region_fuel.unwrap_or(u64::MAX))
             .u64(limits.memory_bytes)
             .u64(limits.stdout_bytes)
             .u64(limits.stderr_bytes)
@@ -98,7 +108,6 @@ fn encode(o: &Outcome) -> Vec<u8> {
     let header = Header {
         verdict: o.verdict.clone(),
         fuel: o.fuel,
-        metered: o.metered.clone(),
         peak_memory: o.peak_memory,
         stdout_len: o.stdout.len(),
         stderr_len: o.stderr.len(),
@@ -120,7 +129,6 @@ fn decode(bytes: &[u8]) -> Option<Outcome> {
     Some(Outcome {
         verdict: h.verdict,
         fuel: h.fuel,
-        metered: h.metered,
         peak_memory: h.peak_memory,
         stdout: body[..h.stdout_len].to_vec(),
         stderr: body[h.stdout_len..].to_vec(),
@@ -135,13 +143,10 @@ mod tests {
     #[test]
     fn outcomes_round_trip() {
         let o = Outcome {
-            verdict: RunVerdict::FuelExhausted { in_region: true },
+            verdict: RunVerdict::SyntaxError {
+                message: "SyntaxError: invalid syntax".into(),
+            },
             fuel: 42,
-            metered: Some(Metered {
-                regions: vec![1, 2],
-                total: 3,
-                open: true,
-            }),
             peak_memory: 65536,
             stdout: b"out\n\0bytes".to_vec(),
             stderr: b"err".to_vec(),

@@ -19,7 +19,7 @@ use crate::schema::{
     ScoreSettings, SystemReport,
 };
 use crate::stats::{self, LevelCost, ProblemSamples, Sample, StatsConfig};
-use crate::toolchain::PYTHON_VERSION;
+use crate::toolchain::{PYTHON_VERSION, python_runtime_sha256};
 
 /// Progress as samples finish: (done, total, failed so far).
 pub type Progress<'a> = &'a (dyn Fn(u64, u64, u64) + Sync);
@@ -184,6 +184,7 @@ pub fn score(
     let provenance = Provenance {
         wasmtime: WASMTIME_VERSION.into(),
         python: PYTHON_VERSION.into(),
+        python_runtime: python_runtime_sha256().into(),
         compilers: ctx.tools.compiler_versions(),
         problems: prepared
             .iter()

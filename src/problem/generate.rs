@@ -15,7 +15,7 @@ use crate::cache::{Bucket, Cache};
 use crate::digest::KeyBuilder;
 use crate::judge::verdict::last_line;
 use crate::pipeline::runner::Runner;
-use crate::sandbox::{Limits, RunVerdict};
+use crate::sandbox::{Limits, PyMode, RunVerdict};
 use crate::toolchain::Toolchains;
 
 /// One test of a problem.
@@ -31,11 +31,11 @@ pub struct TestCase {
     pub seed: u64,
 }
 
-/// Runs `generate(rng, size, level, case)` from the generator source given on stdin.
+/// Runs `generate(rng, size, level, case)` from the generator source given on stdin; the
+/// parameters are prepended as one line of assignments.
 const GENERATOR_HARNESS: &str = r#"
 import sys, random
 sys.set_int_max_str_digits(0)
-kind, seed, size, level, case = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 ns = {"__name__": "__generator__"}
 exec(compile(sys.stdin.read(), "gen.py", "exec"), ns)
 if "generate" not in ns:
@@ -87,22 +87,12 @@ pub fn generate_tests(
             seed: test_seed(&problem.id, 0, 0, u32::MAX),
         })
         .collect();
-    if problem.check.is_some() {
-        // The check program is the only test: it calls the candidate itself.
-        return Ok(vec![TestCase {
-            name: "check".into(),
-            level: 0,
-            input: Arc::new(Vec::new()),
-            expected: None,
-            seed: test_seed(&problem.id, 0, 0, u32::MAX - 1),
-        }]);
-    }
     let Some(generator) = &problem.generator else {
         return Ok(tests);
     };
     let gen_path = problem.dir.join("gen.py");
-    let program = tools
-        .python_program(GENERATOR_HARNESS)
+    let runtime = tools
+        .python_runtime()
         .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
     let kind = match problem.kind {
         Kind::Stdio => "stdio",
@@ -118,8 +108,8 @@ pub fn generate_tests(
         jobs.par_iter()
             .map(|&(level, case, size)| {
                 let seed = test_seed(&problem.id, generator.seed, level, case);
-                let key = KeyBuilder::new("inputs-v1")
-                    .digest(&program.module.digest)
+                let key = KeyBuilder::new("inputs-v2")
+                    .digest(&runtime.digest)
                     .str(GENERATOR_HARNESS)
                     .str(&generator.source)
                     .str(kind)
@@ -136,14 +126,12 @@ pub fn generate_tests(
                 let input = match cached {
                     Some(bytes) => bytes,
                     None => {
-                        let mut p = program.clone();
-                        p.argv.extend([
-                            kind.to_owned(),
-                            seed.to_string(),
-                            size.to_string(),
-                            level.to_string(),
-                            case.to_string(),
-                        ]);
+                        let harness = format!(
+                            "kind, seed, size, level, case = {kind:?}, {seed}, {size}, {level}, {case}\n{GENERATOR_HARNESS}"
+                        );
+                        let p = tools
+                            .python_program(&harness, PyMode::Main)
+                            .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
                         let limits = Limits {
                             fuel: GENERATOR_FUEL,
                             memory_bytes: 2 << 30,
@@ -155,7 +143,10 @@ pub fn generate_tests(
                             .run(&p, generator.source.as_bytes(), &limits, seed)
                             .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
                         if o.verdict != RunVerdict::Ok {
-                            let why = last_line(&o.stderr);
+                            let why = match &o.verdict {
+                                RunVerdict::RuntimeError { reason } => reason.to_string(),
+                                _ => last_line(&o.stderr),
+                            };
                             return Err(ProblemError::new(
                                 &gen_path,
                                 format!(

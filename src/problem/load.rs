@@ -221,24 +221,19 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
             )
         }
     };
-    let check = match (&spec.check, spec.kind) {
-        (Some(_), Kind::Stdio) => {
-            return Err(bad("check", "is only for kind = \"function\"".into()));
-        }
-        (Some(file), Kind::Function) => Some(read_text(&dir.join(file), "check", &manifest)?),
-        (None, _) => None,
-    };
-    let hand_tests = load_hand_tests(&dir.join("tests"))?;
-    if check.is_some() && (generator.is_some() || !hand_tests.is_empty()) {
+    if spec.check.is_some() {
+        // A check program would run in the candidate's interpreter, where the candidate can
+        // defeat it; `fuelgauge import humaneval` turns one into host-judged tests.
         return Err(bad(
             "check",
-            "a check program is the problem's only test: drop [generator] and tests/".into(),
+            "check programs are no longer run; re-import the problem with `fuelgauge import humaneval`, which turns its check into tests judged on the host".into(),
         ));
     }
-    if generator.is_none() && hand_tests.is_empty() && check.is_none() {
+    let hand_tests = load_hand_tests(&dir.join("tests"))?;
+    if generator.is_none() && hand_tests.is_empty() {
         return Err(bad(
             "generator",
-            "the problem has neither a generator, nor tests/*.in, nor a check program".into(),
+            "the problem has neither a generator nor tests/*.in".into(),
         ));
     }
     let ref_dir = references_dir.join(&spec.id);
@@ -269,7 +264,6 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
         prompt,
         entry_point: spec.entry_point,
         checker: Checker::from_spec(&spec.checker, custom),
-        check,
         generator,
         levels,
         hand_tests,

@@ -23,8 +23,6 @@ pub struct Problem {
     pub prompt: Option<String>,
     pub entry_point: Option<String>,
     pub checker: Checker,
-    /// A test program defining `check(candidate)` (HumanEval style).
-    pub check: Option<String>,
     pub generator: Option<Generator>,
     pub levels: Vec<Level>,
     pub hand_tests: Vec<HandTest>,

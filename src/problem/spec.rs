@@ -18,8 +18,8 @@ pub struct ProblemToml {
     /// completion is appended to it.
     pub prompt: Option<String>,
     pub checker: CheckerSpec,
-    /// `function` problems: a Python test program defining `check(candidate)` that asserts
-    /// (HumanEval's tests). It runs in the candidate's namespace, as HumanEval does.
+    /// No longer supported (check programs ran in the candidate's interpreter); kept so that
+    /// an old problem gets a clear error rather than "unknown key".
     pub check: Option<String>,
     pub generator: Option<GeneratorSpec>,
     /// Budget multiplier: T = alpha · max over levels of the reference's cost. Default 2.

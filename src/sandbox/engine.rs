@@ -6,14 +6,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use wasmtime::component::Component;
 use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Trap};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
-use super::host::{self, CappedBuffer, FuelAccount, HostState, MemoryCap, Stop};
+use super::host::{self, CappedBuffer, HostState, MemoryCap, Stop};
 use super::limits::Limits;
 use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason};
-use super::program::{Program, WasmModule};
+use super::program::{Entry, Program, WasmModule};
+use super::python::{self, PyPre, PyState};
 use super::rng::GuestRng;
 use crate::cache::{Bucket, Cache};
 use crate::digest::{Digest, KeyBuilder, ShaHasher};
@@ -49,7 +51,14 @@ pub enum SandboxError {
 #[error("{0}")]
 pub struct InvalidModule(pub String);
 
-type Prepared = Result<Arc<InstancePre<HostState>>, InvalidModule>;
+/// A linked program: a WASI command module, or the Python harness component.
+#[derive(Clone)]
+enum Linked {
+    Module(Arc<InstancePre<HostState>>),
+    Component(Arc<PyPre>),
+}
+
+type Prepared = Result<Linked, InvalidModule>;
 /// A load's result: the linked module (or why it is invalid), or an infrastructure failure.
 type Loaded = Result<Prepared, String>;
 
@@ -58,6 +67,7 @@ type Loaded = Result<Prepared, String>;
 pub struct Sandbox {
     engine: Engine,
     linker: Linker<HostState>,
+    py_linker: wasmtime::component::Linker<PyState>,
     compat: Digest,
     cache: Option<Arc<Cache>>,
     prepared: Mutex<HashMap<Digest, Arc<OnceLock<Loaded>>>>,
@@ -86,6 +96,7 @@ impl Sandbox {
         let engine = Engine::new(&config).map_err(|e| SandboxError::Engine(e.to_string()))?;
         let mut linker = Linker::new(&engine);
         host::add_to_linker(&mut linker).map_err(|e| SandboxError::Engine(e.to_string()))?;
+        let py_linker = python::linker(&engine).map_err(|e| SandboxError::Engine(e.to_string()))?;
         let mut hasher = ShaHasher::default();
         engine.precompile_compatibility_hash().hash(&mut hasher);
         let compat = hasher.finish_digest();
@@ -112,6 +123,7 @@ impl Sandbox {
         Ok(Sandbox {
             engine,
             linker,
+            py_linker,
             compat,
             cache,
             prepared: Mutex::new(HashMap::new()),
@@ -126,15 +138,15 @@ impl Sandbox {
         &self.pool
     }
 
-    /// Compiles (or loads from the cache) and links a module, once per process.
-    fn prepare(&self, module: &WasmModule) -> Result<Prepared, SandboxError> {
+    /// Compiles (or loads from the cache) and links a module or component, once per process.
+    fn prepare(&self, module: &WasmModule, component: bool) -> Result<Prepared, SandboxError> {
         let cell = {
             let mut map = self.prepared.lock().expect("prepared-module map poisoned");
             map.entry(module.digest).or_default().clone()
         };
         // Threads asking for the same module wait for one load and share its result.
         let loaded = cell
-            .get_or_init(|| self.load(module).map_err(|e| e.to_string()))
+            .get_or_init(|| self.load(module, component).map_err(|e| e.to_string()))
             .clone();
         loaded.map_err(|message| {
             // An infrastructure failure is not memoised: the next run tries again.
@@ -146,46 +158,68 @@ impl Sandbox {
         })
     }
 
-    fn native_key(&self, module: &WasmModule) -> Digest {
+    fn native_key(&self, module: &WasmModule, component: bool) -> Digest {
         KeyBuilder::new("native-v1")
             .str(WASMTIME_VERSION)
+            .str(if component { "component" } else { "module" })
             .digest(&self.compat)
             .digest(&module.digest)
             .finish()
     }
 
-    fn load(&self, module: &WasmModule) -> Result<Prepared, SandboxError> {
-        let key = self.native_key(module);
-        let cached = self
+    fn load(&self, module: &WasmModule, component: bool) -> Result<Prepared, SandboxError> {
+        let key = self.native_key(module, component);
+        let native = self
             .cache
             .as_ref()
-            .and_then(|cache| cache.get(Bucket::Native, &key))
-            .and_then(|native| deserialize(&self.engine, &native));
-        let compiled = match cached {
+            .and_then(|cache| cache.get(Bucket::Native, &key));
+        let read = || {
+            module.read().map_err(|source| SandboxError::Read {
+                path: module.describe(),
+                source,
+            })
+        };
+        let store_native = |native: wasmtime::Result<Vec<u8>>| {
+            if let (Some(cache), Ok(native)) = (&self.cache, native) {
+                // A cache that cannot be written only costs time later.
+                let _ = cache.put(Bucket::Native, &key, &native);
+            }
+        };
+        if component {
+            let compiled = match native.and_then(|n| deserialize_component(&self.engine, &n)) {
+                Some(c) => c,
+                None => {
+                    let c = match Component::from_binary(&self.engine, &read()?) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            return Ok(Err(InvalidModule(format!("invalid component: {e:#}"))));
+                        }
+                    };
+                    store_native(c.serialize());
+                    c
+                }
+            };
+            return Ok(self
+                .py_linker
+                .instantiate_pre(&compiled)
+                .map(|pre| Linked::Component(Arc::new(pre)))
+                .map_err(|e| InvalidModule(format!("cannot link component: {e:#}"))));
+        }
+        let compiled = match native.and_then(|n| deserialize(&self.engine, &n)) {
             Some(m) => m,
             None => {
-                let bytes = module.read().map_err(|source| SandboxError::Read {
-                    path: match &module.origin {
-                        super::program::WasmOrigin::File(p) => p.clone(),
-                        super::program::WasmOrigin::Bytes(_) => "<memory>".into(),
-                    },
-                    source,
-                })?;
-                let m = match Module::from_binary(&self.engine, &bytes) {
+                let m = match Module::from_binary(&self.engine, &read()?) {
                     Ok(m) => m,
                     Err(e) => return Ok(Err(InvalidModule(format!("invalid module: {e:#}")))),
                 };
-                if let (Some(cache), Ok(native)) = (&self.cache, m.serialize()) {
-                    // A cache that cannot be written only costs time later.
-                    let _ = cache.put(Bucket::Native, &key, &native);
-                }
+                store_native(m.serialize());
                 m
             }
         };
         Ok(self
             .linker
             .instantiate_pre(&compiled)
-            .map(Arc::new)
+            .map(|pre| Linked::Module(Arc::new(pre)))
             .map_err(|e| InvalidModule(format!("cannot link module: {e:#}"))))
     }
 
@@ -197,10 +231,22 @@ impl Sandbox {
         limits: &Limits,
         seed: u64,
     ) -> Result<Outcome, SandboxError> {
-        let prepared = self.prepare(&program.module)?;
-        Ok(self
-            .pool
-            .install(|| run_prepared(&self.engine, prepared, program, stdin, limits, seed)))
+        let component = matches!(program.entry, Entry::Python { .. });
+        let prepared = self.prepare(&program.module, component)?;
+        let ticks = limits.wall().as_millis().div_ceil(EPOCH_TICK.as_millis()) as u64;
+        let ticks = ticks.max(1);
+        Ok(self.pool.install(|| match (&program.entry, prepared) {
+            (_, Err(InvalidModule(message))) => Outcome::failed(RunVerdict::RuntimeError {
+                reason: RuntimeErrorReason::Invalid { message },
+            }),
+            (Entry::Python { source, mode }, Ok(Linked::Component(pre))) => {
+                python::run(&self.engine, &pre, source, mode, stdin, limits, seed, ticks)
+            }
+            (Entry::Command { argv, env }, Ok(Linked::Module(pre))) => {
+                run_command(&self.engine, &pre, argv, env, stdin, limits, seed, ticks)
+            }
+            _ => unreachable!("a program is linked the way its entry asks"),
+        }))
     }
 }
 
@@ -215,36 +261,38 @@ fn deserialize(engine: &Engine, native: &[u8]) -> Option<Module> {
     unsafe { Module::deserialize(engine, native) }.ok()
 }
 
-fn run_prepared(
+#[expect(
+    unsafe_code,
+    reason = "as for `deserialize`: only entries this sandbox wrote, verified by the cache"
+)]
+fn deserialize_component(engine: &Engine, native: &[u8]) -> Option<Component> {
+    // SAFETY: see the `expect` reason above.
+    unsafe { Component::deserialize(engine, native) }.ok()
+}
+
+#[expect(clippy::too_many_arguments, reason = "one run's whole description")]
+fn run_command(
     engine: &Engine,
-    prepared: Prepared,
-    program: &Program,
+    pre: &InstancePre<HostState>,
+    argv: &[String],
+    env: &[(String, String)],
     stdin: &[u8],
     limits: &Limits,
     seed: u64,
+    epoch_ticks: u64,
 ) -> Outcome {
     let started = Instant::now();
     let wasi = WasiCtxBuilder::new()
         .stdin(MemoryInputPipe::new(stdin.to_vec()))
-        .args(&program.argv)
-        .envs(&program.env)
+        .args(argv)
+        .envs(env)
         .build_p1();
     let state = HostState {
         wasi,
-        memory: MemoryCap {
-            cap: limits.memory_bytes,
-            peak: 0,
-            hit: false,
-        },
-        stdout: CappedBuffer {
-            bytes: Vec::new(),
-            cap: limits.stdout_bytes,
-        },
-        stderr: CappedBuffer {
-            bytes: Vec::new(),
-            cap: limits.stderr_bytes,
-        },
-        fuel: FuelAccount::new(limits.fuel, limits.region_fuel),
+        memory: MemoryCap::new(limits.memory_bytes),
+        stdout: CappedBuffer::new(limits.stdout_bytes),
+        stderr: CappedBuffer::new(limits.stderr_bytes),
+        budget: limits.fuel,
         rng: GuestRng::new(seed),
     };
     let mut store = Store::new(engine, state);
@@ -252,26 +300,20 @@ fn run_prepared(
     store
         .set_fuel(limits.fuel)
         .expect("fuel is enabled on this engine");
-    let ticks = limits.wall().as_millis().div_ceil(EPOCH_TICK.as_millis()) as u64;
-    store.set_epoch_deadline(ticks.max(1));
+    store.set_epoch_deadline(epoch_ticks);
     store.epoch_deadline_trap();
 
-    let verdict = match prepared {
-        Err(InvalidModule(message)) => RunVerdict::RuntimeError {
-            reason: RuntimeErrorReason::Invalid { message },
-        },
-        Ok(pre) => match pre.instantiate(&mut store) {
-            Err(e) => classify(&e, store.data()),
-            Ok(instance) => match instance.get_typed_func::<(), ()>(&mut store, "_start") {
-                Err(_) => RunVerdict::RuntimeError {
-                    reason: RuntimeErrorReason::Invalid {
-                        message: "the module has no `_start` function (not a WASI command)".into(),
-                    },
+    let verdict = match pre.instantiate(&mut store) {
+        Err(e) => classify(&e, store.data()),
+        Ok(instance) => match instance.get_typed_func::<(), ()>(&mut store, "_start") {
+            Err(_) => RunVerdict::RuntimeError {
+                reason: RuntimeErrorReason::Invalid {
+                    message: "the module has no `_start` function (not a WASI command)".into(),
                 },
-                Ok(start) => match start.call(&mut store, ()) {
-                    Ok(()) => RunVerdict::Ok,
-                    Err(e) => classify(&e, store.data()),
-                },
+            },
+            Ok(start) => match start.call(&mut store, ()) {
+                Ok(()) => RunVerdict::Ok,
+                Err(e) => classify(&e, store.data()),
             },
         },
     };
@@ -279,8 +321,7 @@ fn run_prepared(
     let state = store.into_data();
     Outcome {
         verdict,
-        fuel: state.fuel.consumed(fuel_left),
-        metered: state.fuel.metered(),
+        fuel: limits.fuel.saturating_sub(fuel_left),
         peak_memory: state.memory.peak,
         stdout: state.stdout.bytes,
         stderr: state.stderr.bytes,
@@ -297,9 +338,7 @@ fn classify(error: &wasmtime::Error, state: &HostState) -> RunVerdict {
             },
             Stop::Output(stream) => RunVerdict::OutputLimit { stream: *stream },
             Stop::Memory => RunVerdict::MemoryLimit,
-            Stop::SleepPastBudget => RunVerdict::FuelExhausted {
-                in_region: state.fuel.in_budgeted_region(),
-            },
+            Stop::SleepPastBudget => RunVerdict::FuelExhausted,
         };
     }
     if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
@@ -313,10 +352,18 @@ fn classify(error: &wasmtime::Error, state: &HostState) -> RunVerdict {
     if state.memory.hit {
         return RunVerdict::MemoryLimit;
     }
+    classify_trap(error)
+}
+
+/// The verdict of a run that stopped with `error` (a trap, or the memory cap).
+pub(crate) fn classify_trap(error: &wasmtime::Error) -> RunVerdict {
+    match error.downcast_ref::<Stop>() {
+        Some(Stop::Memory) => return RunVerdict::MemoryLimit,
+        Some(Stop::SleepPastBudget) => return RunVerdict::FuelExhausted,
+        _ => {}
+    }
     match error.downcast_ref::<Trap>() {
-        Some(Trap::OutOfFuel) => RunVerdict::FuelExhausted {
-            in_region: state.fuel.in_budgeted_region(),
-        },
+        Some(Trap::OutOfFuel) => RunVerdict::FuelExhausted,
         Some(Trap::Interrupt) => RunVerdict::WallTimeout,
         Some(trap) => RunVerdict::RuntimeError {
             reason: RuntimeErrorReason::Trap {

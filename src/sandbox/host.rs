@@ -4,12 +4,9 @@
 //! empty file system). We shadow the calls where its behaviour would make runs depend on the
 //! host or escape our limits:
 //! - `fd_write`: stdout/stderr go to capped in-memory buffers; past the cap the run stops
-//!   (`output_limit`) instead of printing on. A single write to stderr of exactly
-//!   [`METER_START`] or [`METER_STOP`] is a **meter mark**: it opens or closes a metered region
-//!   and is not part of the output.
+//!   (`output_limit`) instead of printing on.
 //! - `clock_time_get` / `clock_res_get`: every clock reads *fuel consumed* (1 fuel = 1 ns);
-//!   the real-time clock starts at a fixed date. Runs are deterministic, and a guest timing
-//!   itself with `time.perf_counter_ns()` gets exact fuel.
+//!   the real-time clock starts at a fixed date. Runs are deterministic.
 //! - `poll_oneoff` / `sched_yield`: never wait on the host. A sleep returns at once and is
 //!   charged as fuel, so `sleep(1000)` ends as `fuel_exhausted` without holding a thread.
 //! - `random_get`: a per-run seeded stream (`rng.rs`).
@@ -18,17 +15,9 @@
 use wasmtime::{Caller, Extern, Linker, Memory, ResourceLimiter};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
-use super::outcome::{Metered, Stream};
+use super::outcome::Stream;
 use super::rng::GuestRng;
 
-/// Written to stderr in one `write`, opens a metered region.
-///
-/// Marks travel on stderr rather than on a descriptor of their own because python.wasm
-/// embeds its standard library with wasi-vfs, which owns every other descriptor inside the
-/// guest and never passes unknown ones to the host.
-pub const METER_START: &[u8] = b"\0fuelgauge:start\0";
-/// Written to stderr in one `write`, closes the open metered region.
-pub const METER_STOP: &[u8] = b"\0fuelgauge:stop\0";
 /// What `CLOCK_REALTIME` reads at fuel 0: 2024-01-01T00:00:00Z, in nanoseconds.
 pub const REALTIME_START_NS: u64 = 1_704_067_200_000_000_000;
 
@@ -56,7 +45,8 @@ pub(crate) struct HostState {
     pub(crate) memory: MemoryCap,
     pub(crate) stdout: CappedBuffer,
     pub(crate) stderr: CappedBuffer,
-    pub(crate) fuel: FuelAccount,
+    /// The run's fuel budget: consumed = budget − fuel left.
+    pub(crate) budget: u64,
     pub(crate) rng: GuestRng,
 }
 
@@ -67,6 +57,16 @@ pub(crate) struct MemoryCap {
     pub(crate) cap: u64,
     pub(crate) peak: u64,
     pub(crate) hit: bool,
+}
+
+impl MemoryCap {
+    pub(crate) fn new(cap: u64) -> Self {
+        MemoryCap {
+            cap,
+            peak: 0,
+            hit: false,
+        }
+    }
 }
 
 impl ResourceLimiter for MemoryCap {
@@ -102,86 +102,19 @@ pub(crate) struct CappedBuffer {
 }
 
 impl CappedBuffer {
+    pub(crate) fn new(cap: u64) -> Self {
+        CappedBuffer {
+            bytes: Vec::new(),
+            cap,
+        }
+    }
+
     /// Appends what fits; returns false when something did not.
     fn push(&mut self, data: &[u8]) -> bool {
         let room = self.cap.saturating_sub(self.bytes.len() as u64) as usize;
         let take = room.min(data.len());
         self.bytes.extend_from_slice(&data[..take]);
         take == data.len()
-    }
-}
-
-/// Fuel bookkeeping across metered regions.
-///
-/// Fuel consumed = fuel spent in earlier segments + (budget of the current segment − fuel
-/// left). A segment changes only when a region with its own budget opens or closes.
-pub(crate) struct FuelAccount {
-    spent_before: u64,
-    segment_budget: u64,
-    region_budget: Option<u64>,
-    /// Fuel left outside, saved while a region with its own budget runs.
-    saved_outside: u64,
-    /// Consumed fuel when the open region started.
-    region_start: Option<u64>,
-    regions: Vec<u64>,
-    marked: bool,
-}
-
-impl FuelAccount {
-    pub(crate) fn new(budget: u64, region_budget: Option<u64>) -> Self {
-        FuelAccount {
-            spent_before: 0,
-            segment_budget: budget,
-            region_budget,
-            saved_outside: 0,
-            region_start: None,
-            regions: Vec::new(),
-            marked: false,
-        }
-    }
-
-    pub(crate) fn consumed(&self, fuel_left: u64) -> u64 {
-        self.spent_before + self.segment_budget.saturating_sub(fuel_left)
-    }
-
-    pub(crate) fn in_budgeted_region(&self) -> bool {
-        self.region_start.is_some() && self.region_budget.is_some()
-    }
-
-    pub(crate) fn metered(&self) -> Option<Metered> {
-        self.marked.then(|| Metered {
-            total: self.regions.iter().sum(),
-            regions: self.regions.clone(),
-            open: self.region_start.is_some(),
-        })
-    }
-
-    /// Opens a region; returns the fuel to set, if the region has a budget of its own.
-    fn start(&mut self, fuel_left: u64) -> Result<Option<u64>, i32> {
-        if self.region_start.is_some() {
-            return Err(ERRNO_INVAL);
-        }
-        self.marked = true;
-        let now = self.consumed(fuel_left);
-        self.region_start = Some(now);
-        if let Some(budget) = self.region_budget {
-            self.saved_outside = fuel_left;
-            self.spent_before = now;
-            self.segment_budget = budget;
-        }
-        Ok(self.region_budget)
-    }
-
-    /// Closes the open region; returns the fuel to restore, if the region had its own budget.
-    fn stop(&mut self, fuel_left: u64) -> Result<Option<u64>, i32> {
-        let start = self.region_start.take().ok_or(ERRNO_INVAL)?;
-        let now = self.consumed(fuel_left);
-        self.regions.push(now - start);
-        Ok(self.region_budget.map(|_| {
-            self.spent_before = now;
-            self.segment_budget = self.saved_outside;
-            self.saved_outside
-        }))
     }
 }
 
@@ -234,7 +167,7 @@ fn gather(mem: &[u8], iovs: u32, count: u32) -> Option<Vec<u8>> {
 
 fn consumed_now(caller: &Ctx<'_>) -> wasmtime::Result<u64> {
     let left = caller.get_fuel()?;
-    Ok(caller.data().fuel.consumed(left))
+    Ok(caller.data().budget.saturating_sub(left))
 }
 
 fn fd_write(
@@ -250,20 +183,6 @@ fn fd_write(
     };
     let written = (data.len() as u32).to_le_bytes();
     match fd {
-        2 if data == METER_START || data == METER_STOP => {
-            let left = caller.get_fuel()?;
-            let account = &mut caller.data_mut().fuel;
-            let switched = if data == METER_START {
-                account.start(left)
-            } else {
-                account.stop(left)
-            };
-            match switched {
-                Ok(Some(fuel)) => caller.set_fuel(fuel)?,
-                Ok(None) => {}
-                Err(errno) => return Ok(errno),
-            }
-        }
         1 | 2 => {
             let (buffer, stream) = if fd == 1 {
                 (&mut caller.data_mut().stdout, Stream::Stdout)
@@ -458,36 +377,6 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fuel_account_without_region_budget_measures_regions_in_place() {
-        let mut acc = FuelAccount::new(1000, None);
-        assert_eq!(acc.start(900), Ok(None)); // consumed 100
-        assert_eq!(acc.stop(700), Ok(None)); // consumed 300
-        assert_eq!(acc.consumed(650), 350);
-        let m = acc.metered().unwrap();
-        assert_eq!((m.regions, m.total, m.open), (vec![200], 200, false));
-    }
-
-    #[test]
-    fn fuel_account_with_region_budget_switches_segments() {
-        let mut acc = FuelAccount::new(1000, Some(50));
-        assert_eq!(acc.start(900), Ok(Some(50))); // 100 spent outside; region gets 50
-        assert!(acc.in_budgeted_region());
-        assert_eq!(acc.consumed(20), 130);
-        assert_eq!(acc.stop(20), Ok(Some(900))); // region used 30; outside fuel restored
-        assert_eq!(acc.consumed(890), 140);
-        assert_eq!(acc.metered().unwrap().regions, vec![30]);
-    }
-
-    #[test]
-    fn unbalanced_marks_are_rejected() {
-        let mut acc = FuelAccount::new(10, None);
-        assert_eq!(acc.stop(10), Err(ERRNO_INVAL));
-        acc.start(10).unwrap();
-        assert_eq!(acc.start(10), Err(ERRNO_INVAL));
-        assert!(acc.metered().unwrap().open);
-    }
 
     #[test]
     fn capped_buffer_keeps_what_fits() {

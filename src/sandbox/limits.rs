@@ -7,12 +7,8 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
-    /// Fuel for the whole run (outside metered regions, when a region budget is set).
+    /// Fuel for the run (for the Python harness: for the metered call).
     pub fuel: u64,
-    /// When set, every metered region gets this budget of its own, and the fuel spent
-    /// inside regions is not charged to `fuel`. Used for function problems, where only the
-    /// call is measured and interpreter start-up has an allowance of its own.
-    pub region_fuel: Option<u64>,
     /// Cap on linear memory, in bytes.
     pub memory_bytes: u64,
     /// Caps on captured stdout and stderr, in bytes.
@@ -37,7 +33,6 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             fuel: Self::DEFAULT_FUEL,
-            region_fuel: None,
             memory_bytes: Self::DEFAULT_MEMORY_MIB << 20,
             stdout_bytes: Self::DEFAULT_OUTPUT_MIB << 20,
             stderr_bytes: 1 << 20,

@@ -6,10 +6,11 @@ mod host;
 mod limits;
 mod outcome;
 mod program;
+mod python;
 mod rng;
 
 pub use engine::{InvalidModule, Sandbox, SandboxError, WASMTIME_VERSION};
-pub use host::{METER_START, METER_STOP, REALTIME_START_NS};
+pub use host::REALTIME_START_NS;
 pub use limits::Limits;
-pub use outcome::{Metered, Outcome, RunVerdict, RuntimeErrorReason, Stream};
-pub use program::{Program, WasmModule, WasmOrigin};
+pub use outcome::{Outcome, RunVerdict, RuntimeErrorReason, Stream};
+pub use program::{Entry, Program, PyMode, WasmModule, WasmOrigin};

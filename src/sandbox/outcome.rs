@@ -9,16 +9,17 @@ pub enum RunVerdict {
     /// A trap, or exit with a non-zero status.
     RuntimeError { reason: RuntimeErrorReason },
     /// The fuel budget ran out: the cost is right-censored (we only know it is ≥ the budget).
-    FuelExhausted {
-        /// True when a metered region's own budget ran out.
-        in_region: bool,
-    },
+    FuelExhausted,
     /// Linear memory would have grown past the cap.
     MemoryLimit,
     /// stdout or stderr went past its cap.
     OutputLimit { stream: Stream },
     /// The wall-clock backstop fired (a program that burns no fuel, e.g. blocked forever).
     WallTimeout,
+    /// A Python source does not compile (found before any of its code ran).
+    SyntaxError { message: String },
+    /// A Python function returned an object that is not of a builtin type.
+    NotPlain { message: String },
 }
 
 impl RunVerdict {
@@ -30,6 +31,8 @@ impl RunVerdict {
             RunVerdict::MemoryLimit => "memory_limit",
             RunVerdict::OutputLimit { .. } => "output_limit",
             RunVerdict::WallTimeout => "wall_timeout",
+            RunVerdict::SyntaxError { .. } => "syntax_error",
+            RunVerdict::NotPlain { .. } => "not_plain",
         }
     }
 
@@ -54,6 +57,8 @@ pub enum RuntimeErrorReason {
     Trap { trap: String },
     /// The module could not run at all (missing export, unknown import, …).
     Invalid { message: String },
+    /// A Python exception escaped the program: `Type: message`.
+    Exception { message: String },
 }
 
 impl std::fmt::Display for RuntimeErrorReason {
@@ -61,35 +66,38 @@ impl std::fmt::Display for RuntimeErrorReason {
         match self {
             RuntimeErrorReason::Exit { code } => write!(f, "exit status {code}"),
             RuntimeErrorReason::Trap { trap } => write!(f, "trap: {trap}"),
-            RuntimeErrorReason::Invalid { message } => write!(f, "{message}"),
+            RuntimeErrorReason::Invalid { message } | RuntimeErrorReason::Exception { message } => {
+                write!(f, "{message}")
+            }
         }
     }
-}
-
-/// Fuel measured between the guest's meter marks (see `sandbox::host`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Metered {
-    /// Fuel of each closed region, in order.
-    pub regions: Vec<u64>,
-    /// Sum of `regions`.
-    pub total: u64,
-    /// A region was started and not stopped when the run ended.
-    pub open: bool,
 }
 
 /// Everything one run produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub verdict: RunVerdict,
-    /// Fuel consumed by the whole run, regions included.
+    /// Fuel consumed: by the whole run for a command; by the one metered call for the
+    /// Python harness.
     pub fuel: u64,
-    /// Present when the guest marked at least one region.
-    pub metered: Option<Metered>,
     /// Peak linear memory, in bytes.
     pub peak_memory: u64,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
     /// Informational only: never part of a score.
     pub wall: Duration,
+}
+
+impl Outcome {
+    /// A run that could not start.
+    pub(crate) fn failed(verdict: RunVerdict) -> Outcome {
+        Outcome {
+            verdict,
+            fuel: 0,
+            peak_memory: 0,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+            wall: Duration::ZERO,
+        }
+    }
 }

@@ -18,7 +18,7 @@ pub enum ToolchainError {
         hint: &'static str,
     },
     #[error(
-        "{path} has sha256 {actual}, not the pinned {expected}; run ci/setup to fetch the pinned python.wasm"
+        "{path} has sha256 {actual}, not the pinned {expected}; run ci/setup to build the pinned Python runtime"
     )]
     WrongPython {
         path: PathBuf,

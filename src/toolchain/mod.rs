@@ -10,5 +10,5 @@ mod toolchains;
 
 pub use error::{CompileError, ToolchainError};
 pub use limits::CompileLimits;
-pub use python::{PYTHON_VERSION, PYTHON_WASM_SHA256, default_python_wasm};
+pub use python::{PYTHON_VERSION, default_python_runtime, python_runtime_sha256};
 pub use toolchains::{Build, BuildOrigin, Toolchains};

@@ -10,11 +10,11 @@ use std::time::UNIX_EPOCH;
 use super::clang::Clang;
 use super::error::{CompileError, ToolchainError};
 use super::limits::CompileLimits;
-use super::python::{self, PYTHON_ENV, PYTHON_WASM_SHA256};
+use super::python::{self, python_runtime_sha256};
 use crate::cache::{Bucket, Cache};
 use crate::candidate::{Language, Source};
 use crate::digest::{Digest, KeyBuilder};
-use crate::sandbox::{Program, WasmModule, WasmOrigin};
+use crate::sandbox::{Entry, Program, PyMode, WasmModule, WasmOrigin};
 
 /// How a build was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -38,17 +38,17 @@ pub struct Build {
 pub struct Toolchains {
     cache: Option<Arc<Cache>>,
     limits: CompileLimits,
-    python_wasm: PathBuf,
+    python_runtime: PathBuf,
     compiler_runs: AtomicU64,
     versions: Mutex<BTreeMap<String, String>>,
 }
 
 impl Toolchains {
-    pub fn new(cache: Option<Arc<Cache>>, limits: CompileLimits, python_wasm: PathBuf) -> Self {
+    pub fn new(cache: Option<Arc<Cache>>, limits: CompileLimits, python_runtime: PathBuf) -> Self {
         Toolchains {
             cache,
             limits,
-            python_wasm,
+            python_runtime,
             compiler_runs: AtomicU64::new(0),
             versions: Mutex::new(BTreeMap::new()),
         }
@@ -90,7 +90,7 @@ impl Toolchains {
                     return Ok(refuse("source contains a NUL byte".into()));
                 }
                 Ok(Build {
-                    program: Ok(self.python_program(text)?),
+                    program: Ok(self.python_program(text, PyMode::Main)?),
                     origin: BuildOrigin::Direct,
                 })
             }
@@ -108,25 +108,24 @@ impl Toolchains {
         }
     }
 
-    /// The interpreter running `code` (used for candidates and for our own harnesses).
-    pub fn python_program(&self, code: &str) -> Result<Program, ToolchainError> {
+    /// The Python runtime running `code` (candidates, and our own generators and checkers).
+    pub fn python_program(&self, code: &str, mode: PyMode) -> Result<Program, ToolchainError> {
         Ok(Program {
-            module: self.python_module()?,
-            argv: python::argv(code),
-            env: PYTHON_ENV
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            module: self.python_runtime()?,
+            entry: Entry::Python {
+                source: code.into(),
+                mode,
+            },
         })
     }
 
-    /// python.wasm, verified against the pinned sha256 (memoised by size and mtime, so
-    /// the 26 MB file is hashed once per install, not once per run).
-    pub fn python_module(&self) -> Result<WasmModule, ToolchainError> {
-        let path = &self.python_wasm;
+    /// The Python runtime component, verified against the pinned sha256 (memoised by size
+    /// and mtime, so the 18 MB file is hashed once per install, not once per run).
+    pub fn python_runtime(&self) -> Result<WasmModule, ToolchainError> {
+        let path = &self.python_runtime;
         let meta = std::fs::metadata(path).map_err(|_| python::missing(path.clone()))?;
         let mtime = modified_nanos(&meta) as u64;
-        let memo = KeyBuilder::new("python-wasm-sha-v1")
+        let memo = KeyBuilder::new("python-runtime-sha-v1")
             .str(&path.display().to_string())
             .u64(meta.len())
             .u64(mtime)
@@ -141,11 +140,11 @@ impl Toolchains {
             None => {
                 let bytes = std::fs::read(path).map_err(|_| python::missing(path.clone()))?;
                 let digest = Digest::of(&bytes);
-                if digest.hex() != PYTHON_WASM_SHA256 {
+                if digest.hex() != python_runtime_sha256() {
                     return Err(ToolchainError::WrongPython {
                         path: path.clone(),
                         actual: digest.hex(),
-                        expected: PYTHON_WASM_SHA256,
+                        expected: python_runtime_sha256(),
                     });
                 }
                 if let Some(cache) = &self.cache {
@@ -254,7 +253,9 @@ pub(crate) fn modified_nanos(meta: &std::fs::Metadata) -> u128 {
 fn command(module: WasmModule) -> Program {
     Program {
         module,
-        argv: vec!["main".into()],
-        env: Vec::new(),
+        entry: Entry::Command {
+            argv: vec!["main".into()],
+            env: Vec::new(),
+        },
     }
 }

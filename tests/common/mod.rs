@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use fuelgauge::cache::Cache;
 use fuelgauge::candidate::{Language, Source};
 use fuelgauge::sandbox::{Limits, Outcome, Sandbox};
-use fuelgauge::toolchain::{Build, CompileLimits, Toolchains, default_python_wasm};
+use fuelgauge::toolchain::{Build, CompileLimits, Toolchains, default_python_runtime};
 
 pub struct Env {
     pub cache: Arc<Cache>,
@@ -17,10 +17,10 @@ pub struct Env {
     pub sandbox: Sandbox,
 }
 
-pub fn python_wasm() -> PathBuf {
-    std::env::var_os("FUELGAUGE_PYTHON_WASM")
+pub fn python_runtime() -> PathBuf {
+    std::env::var_os("FUELGAUGE_PYTHON_RUNTIME")
         .map(PathBuf::from)
-        .unwrap_or_else(default_python_wasm)
+        .unwrap_or_else(default_python_runtime)
 }
 
 pub fn env() -> &'static Env {
@@ -30,7 +30,7 @@ pub fn env() -> &'static Env {
         // compiled once; tests of the cache itself use caches of their own.
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuelgauge-test-cache");
         let cache = Arc::new(Cache::open(&dir).unwrap());
-        let tools = Toolchains::new(Some(cache.clone()), CompileLimits::default(), python_wasm());
+        let tools = Toolchains::new(Some(cache.clone()), CompileLimits::default(), python_runtime());
         let sandbox = Sandbox::new(2, Some(cache.clone())).unwrap();
         Env {
             cache,

@@ -67,6 +67,8 @@ pub struct ImportSummary {
     pub excluded: usize,
     /// One line each: file:line and what was wrong.
     pub warnings: Vec<String>,
+    /// One line each: what a user should know about an imported problem (not an error).
+    pub notes: Vec<String>,
 }
 
 #[cfg(test)]
