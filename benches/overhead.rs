@@ -17,7 +17,11 @@ use std::time::{Duration, Instant};
 use fuelgauge::cache::Cache;
 use fuelgauge::candidate::{Language, Source};
 use fuelgauge::digest::Digest;
-use fuelgauge::sandbox::{Entry, Limits, Program, PyMode, RunVerdict, Sandbox, WasmModule, WasmOrigin};
+use fuelgauge::judge::pickle::to_pickle;
+use fuelgauge::judge::pyliteral::Value;
+use fuelgauge::sandbox::{
+    Entry, Limits, Program, PyMode, RunVerdict, Sandbox, WasmModule, WasmOrigin,
+};
 use fuelgauge::toolchain::{CompileLimits, Toolchains, default_python_runtime};
 
 const WORKLOADS: &[&str] = &["sort", "hashmap", "quadratic", "random_access"];
@@ -169,7 +173,8 @@ fn python_runtime_vs_python_wasm(tools: &Toolchains, sandbox: &Sandbox) {
             PyMode::Call { entry: "f".into() },
         )
         .expect("the Python runtime (run ci/setup)");
-    let (new_fuel, new_wall) = per_run(sandbox, &function, b"()", 200);
+    let no_arguments = to_pickle(&Value::Tuple(Vec::new()));
+    let (new_fuel, new_wall) = per_run(sandbox, &function, &no_arguments, 200);
     println!(
         "trivial Python function test, fresh pre-initialised instance: {new_fuel} fuel, {:.2} ms",
         new_wall.as_secs_f64() * 1e3
@@ -182,7 +187,10 @@ fn python_runtime_vs_python_wasm(tools: &Toolchains, sandbox: &Sandbox) {
                 .join("fuelgauge/python-3.12.0.wasm")
         });
     let Ok(bytes) = std::fs::read(&old) else {
-        println!("old python.wasm not found at {}: comparison skipped", old.display());
+        println!(
+            "old python.wasm not found at {}: comparison skipped",
+            old.display()
+        );
         return;
     };
     let command = Program {

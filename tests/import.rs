@@ -94,8 +94,14 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
             "patch-exec",
             "    import builtins\n    builtins.exec = lambda *a, **k: None\n    return False\n",
         ),
-        ("nul-byte", "    return False\n\0def check(candidate):\n    pass\n"),
-        ("forge-exit", "    import os\n    os.write(1, b'\\0RTrue\\0')\n    os._exit(0)\n"),
+        (
+            "nul-byte",
+            "    return False\n\0def check(candidate):\n    pass\n",
+        ),
+        (
+            "forge-exit",
+            "    import os\n    os.write(1, b'\\0RTrue\\0')\n    os._exit(0)\n",
+        ),
     ];
     let mut paths = vec![canonical_path.clone()];
     for (name, completion) in attacks {
@@ -105,7 +111,12 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
         paths.push(path);
     }
     let path_refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
-    let report = score(&out.join("problems"), &path_refs, &[], &dir.path().join("r.json"));
+    let report = score(
+        &out.join("problems"),
+        &path_refs,
+        &[],
+        &dir.path().join("r.json"),
+    );
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let canonical = &report.systems["canonical"];
     let failed: Vec<(&String, &str)> = canonical

@@ -83,13 +83,21 @@ fn answers_that_are_not_plain_data_are_wrong() {
 #[test]
 fn exiting_before_the_call_is_a_runtime_error() {
     let r = result("forge-exit", "min-max");
-    assert_eq!((r.passed, r.verdict.as_str()), (false, "runtime_error"), "{r:?}");
+    assert_eq!(
+        (r.passed, r.verdict.as_str()),
+        (false, "runtime_error"),
+        "{r:?}"
+    );
 }
 
 #[test]
 fn a_nul_byte_in_the_source_is_a_compile_error() {
     let r = result("nul-byte", "min-max");
-    assert_eq!((r.passed, r.verdict.as_str()), (false, "compile_error"), "{r:?}");
+    assert_eq!(
+        (r.passed, r.verdict.as_str()),
+        (false, "compile_error"),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -105,10 +113,7 @@ fn tampering_inside_the_sandbox_buys_no_efficiency() {
         // Each still computes the answer; whatever it tampers with, it is charged at least
         // the honest cost (peek-inputs, which sorts every list in the heap, runs out of fuel).
         let r = result(attack, "min-max");
-        assert!(
-            r.passed || r.verdict == "fuel_exhausted",
-            "{attack}: {r:?}"
-        );
+        assert!(r.passed || r.verdict == "fuel_exhausted", "{attack}: {r:?}");
         assert!(
             r.score <= honest,
             "{attack} scored {} > the honest {honest}",
@@ -120,7 +125,10 @@ fn tampering_inside_the_sandbox_buys_no_efficiency() {
 #[test]
 fn state_left_in_builtins_is_gone_in_the_next_test() {
     let r = result("builtins-stash", "min-max");
-    assert!(r.passed, "a later test saw an earlier test's builtins: {r:?}");
+    assert!(
+        r.passed,
+        "a later test saw an earlier test's builtins: {r:?}"
+    );
     assert!(r.tests.len() > 1);
 }
 
@@ -170,7 +178,10 @@ fn every_common_way_of_reading_stdin_works() {
 fn lru_cache_recursion_reaches_depth_two_thousand() {
     let code = "import sys\nfrom functools import lru_cache\nsys.setrecursionlimit(10000)\n\n@lru_cache(maxsize=None)\ndef depth(n):\n    return 0 if n == 0 else depth(n - 1) + 1\n\nprint(depth(2000))\n";
     let o = run(Python, code, "");
-    assert_eq!((o.verdict.clone(), stdout(&o)), (RunVerdict::Ok, "2000\n".into()));
+    assert_eq!(
+        (o.verdict.clone(), stdout(&o)),
+        (RunVerdict::Ok, "2000\n".into())
+    );
 }
 
 #[test]
@@ -190,13 +201,20 @@ fn the_guest_sees_a_deterministic_world() {
             7,
         )
         .unwrap();
-    assert_ne!(stdout(&other_seed), stdout(&a), "randomness follows the seed");
+    assert_ne!(
+        stdout(&other_seed),
+        stdout(&a),
+        "randomness follows the seed"
+    );
 }
 
 #[test]
 fn missing_modules_and_files_are_exceptions_not_traps() {
     for (code, message) in [
-        ("import numpy\n", "ModuleNotFoundError: No module named 'numpy'"),
+        (
+            "import numpy\n",
+            "ModuleNotFoundError: No module named 'numpy'",
+        ),
         (
             "open('/etc/passwd')\n",
             "PermissionError: [Errno 13] fuelgauge runs candidates without a file system: '/etc/passwd'",

@@ -270,7 +270,14 @@ pub(crate) fn run_import(
             let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
             let ctx = super::context::context(global, jobs)?;
             let run = |code: &str| crate::pipeline::run_trusted_python(&ctx, code);
-            (ctx.runner.sandbox.pool().install(|| import_humaneval(file, out, &run)), out, file)
+            (
+                ctx.runner
+                    .sandbox
+                    .pool()
+                    .install(|| import_humaneval(file, out, &run)),
+                out,
+                file,
+            )
         }
         Enamel { csv, helpers, out } => (import_enamel(csv, helpers.as_deref(), out), out, csv),
         Pie { jsonl, tests, out } => (import_pie(jsonl, tests, out), out, jsonl),

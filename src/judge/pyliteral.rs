@@ -557,7 +557,10 @@ mod tests {
     #[test]
     fn non_finite_floats_match_only_when_equal() {
         let tol = Some(1e-6);
-        assert!(compare(&p("2.5"), &p("inf"), tol).is_err(), "inf is no answer");
+        assert!(
+            compare(&p("2.5"), &p("inf"), tol).is_err(),
+            "inf is no answer"
+        );
         assert!(compare(&p("-3.0"), &p("-inf"), tol).is_err());
         assert!(compare(&p("1.0"), &p("nan"), tol).is_err());
         assert!(compare(&p("inf"), &p("-inf"), tol).is_err());

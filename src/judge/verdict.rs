@@ -53,7 +53,7 @@ impl TestVerdict {
                     _ => reason.to_string(),
                 },
             },
-            RunVerdict::FuelExhausted { .. } => TestVerdict::FuelExhausted,
+            RunVerdict::FuelExhausted => TestVerdict::FuelExhausted,
             RunVerdict::MemoryLimit => TestVerdict::MemoryLimit,
             RunVerdict::OutputLimit { .. } => TestVerdict::OutputLimit,
             RunVerdict::WallTimeout => TestVerdict::WallTimeout,

@@ -90,7 +90,11 @@ impl Baselines {
         if let Some(v) = self.0.lock().expect("baselines poisoned").get(&key) {
             return Ok(*v);
         }
-        let python = |code: &str, mode| ctx.tools.python_program(code, mode).map_err(|e| e.to_string());
+        let python = |code: &str, mode| {
+            ctx.tools
+                .python_program(code, mode)
+                .map_err(|e| e.to_string())
+        };
         let (program, input, what): (Program, Vec<u8>, &str) = match key {
             Calibration::Command(language) => {
                 let code: &[u8] = match language {
@@ -112,12 +116,7 @@ impl Baselines {
             }
             Calibration::PythonMain => (python("", PyMode::Main)?, Vec::new(), "Python"),
             Calibration::PythonCall => (
-                python(
-                    EMPTY_FUNCTION,
-                    PyMode::Call {
-                        entry: "f".into(),
-                    },
-                )?,
+                python(EMPTY_FUNCTION, PyMode::Call { entry: "f".into() })?,
                 call_input(b"()")?,
                 "Python function",
             ),
@@ -157,12 +156,10 @@ fn program_for(
         Ok(p) => p,
         Err(e) => return Ok(Err(e.message)),
     };
-    if problem.kind == Kind::Function {
-        if let Entry::Python { mode, .. } = &mut program.entry {
-            *mode = PyMode::Call {
-                entry: problem.entry_point.clone().unwrap_or_default(),
-            };
-        }
+    if let (Kind::Function, Entry::Python { mode, .. }) = (problem.kind, &mut program.entry) {
+        *mode = PyMode::Call {
+            entry: problem.entry_point.clone().unwrap_or_default(),
+        };
     }
     Ok(Ok(program))
 }
@@ -194,8 +191,8 @@ pub(crate) fn run_source(
         let input = match problem.kind {
             Kind::Stdio => test.input.as_slice(),
             Kind::Function => {
-                pickled = call_input(&test.input)
-                    .map_err(|e| format!("test {}: {e}", test.name))?;
+                pickled =
+                    call_input(&test.input).map_err(|e| format!("test {}: {e}", test.name))?;
                 pickled.as_slice()
             }
         };
@@ -268,11 +265,29 @@ pub(crate) fn check_output(
                 .tools
                 .python_program(source, PyMode::Main)
                 .map_err(|e| e.to_string())?;
-            let mut stdin = test.input.to_vec();
-            stdin.push(0);
-            stdin.extend_from_slice(expected);
-            stdin.push(0);
-            stdin.extend_from_slice(actual);
+            let stdin = match problem.kind {
+                Kind::Stdio => {
+                    let mut stdin = test.input.to_vec();
+                    stdin.push(0);
+                    stdin.extend_from_slice(expected);
+                    stdin.push(0);
+                    stdin.extend_from_slice(actual);
+                    stdin
+                }
+                // Python values: one pickle of (arguments, expected, actual), which the
+                // checker decodes far faster than literals and which no output can confuse.
+                Kind::Function => {
+                    let parse = |b: &[u8], who: &str| {
+                        pyliteral::parse(&String::from_utf8_lossy(b))
+                            .map_err(|e| format!("{who} is not a Python literal ({e})"))
+                    };
+                    crate::judge::pickle::to_pickle(&pyliteral::Value::Tuple(vec![
+                        parse(&test.input, "the test input")?,
+                        parse(expected, "the expected answer")?,
+                        parse(actual, "the output")?,
+                    ]))
+                }
+            };
             let o = ctx
                 .runner
                 .run(&program, &stdin, &Limits::default(), 0)

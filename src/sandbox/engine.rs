@@ -240,7 +240,14 @@ impl Sandbox {
                 reason: RuntimeErrorReason::Invalid { message },
             }),
             (Entry::Python { source, mode }, Ok(Linked::Component(pre))) => {
-                python::run(&self.engine, &pre, source, mode, stdin, limits, seed, ticks)
+                let job = python::Job {
+                    source,
+                    mode,
+                    input: stdin,
+                    limits,
+                    seed,
+                };
+                python::run(&self.engine, &pre, &job, ticks)
             }
             (Entry::Command { argv, env }, Ok(Linked::Module(pre))) => {
                 run_command(&self.engine, &pre, argv, env, stdin, limits, seed, ticks)

@@ -27,7 +27,7 @@ impl RunVerdict {
         match self {
             RunVerdict::Ok => "ok",
             RunVerdict::RuntimeError { .. } => "runtime_error",
-            RunVerdict::FuelExhausted { .. } => "fuel_exhausted",
+            RunVerdict::FuelExhausted => "fuel_exhausted",
             RunVerdict::MemoryLimit => "memory_limit",
             RunVerdict::OutputLimit { .. } => "output_limit",
             RunVerdict::WallTimeout => "wall_timeout",

@@ -8,11 +8,10 @@
 //! and nothing runs after the meter stops. The component imports no WASI at all, only
 //! `fuel-now` (what every guest clock reads) and `sleep` (charged as fuel).
 
-use std::sync::Arc;
-
 use wasmtime::component::{self, ComponentType, Lift};
 use wasmtime::{Engine, Store, StoreContextMut};
 
+use super::engine::classify_trap;
 use super::host::{MemoryCap, Stop};
 use super::limits::Limits;
 use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason, Stream};
@@ -74,23 +73,23 @@ pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<component::Linker<PySt
     Ok(linker)
 }
 
-/// Runs `source` on `input` (stdin for `main`, the pickled argument tuple for `call`).
-#[expect(clippy::too_many_arguments, reason = "one run's whole description")]
-pub(crate) fn run(
-    engine: &Engine,
-    pre: &Arc<PyPre>,
-    source: &str,
-    mode: &PyMode,
-    input: &[u8],
-    limits: &Limits,
-    seed: u64,
-    epoch_ticks: u64,
-) -> Outcome {
+/// One test for the harness: `source` on `input` (stdin for `main`, the pickled argument
+/// tuple for `call`).
+pub(crate) struct Job<'a> {
+    pub(crate) source: &'a str,
+    pub(crate) mode: &'a PyMode,
+    pub(crate) input: &'a [u8],
+    pub(crate) limits: &'a Limits,
+    pub(crate) seed: u64,
+}
+
+/// Runs `job` in a fresh instance.
+pub(crate) fn run(engine: &Engine, pre: &PyPre, job: &Job<'_>, epoch_ticks: u64) -> Outcome {
     let started = std::time::Instant::now();
     let mut store = Store::new(
         engine,
         PyState {
-            memory: MemoryCap::new(limits.memory_bytes),
+            memory: MemoryCap::new(job.limits.memory_bytes),
             spent_before: 0,
             budget: SETUP_FUEL,
         },
@@ -99,11 +98,7 @@ pub(crate) fn run(
     store.set_fuel(SETUP_FUEL).expect("fuel is enabled");
     store.set_epoch_deadline(epoch_ticks);
     store.epoch_deadline_trap();
-    let (verdict, fuel, stdout) = match run_in(&mut store, pre, source, mode, input, limits, seed)
-    {
-        Ok(done) => done,
-        Err(failed) => failed,
-    };
+    let (verdict, fuel, stdout) = run_in(&mut store, pre, job);
     let memory = store.into_data().memory;
     Outcome {
         verdict: if memory.hit {
@@ -119,107 +114,86 @@ pub(crate) fn run(
     }
 }
 
+/// A finished run: its verdict, the metered call's fuel, and what it returned.
 type Done = (RunVerdict, u64, Vec<u8>);
 
-fn run_in(
-    store: &mut Store<PyState>,
-    pre: &Arc<PyPre>,
-    source: &str,
-    mode: &PyMode,
-    input: &[u8],
-    limits: &Limits,
-    seed: u64,
-) -> Result<Done, Done> {
+fn run_in(store: &mut Store<PyState>, pre: &PyPre, job: &Job<'_>) -> Done {
+    let failed = |verdict: RunVerdict| (verdict, 0, Vec::new());
     let setup_failed = |what: &str, e: &wasmtime::Error| {
-        (
-            harness_failure(format!("the Python harness failed to {what}: {e:#}")),
-            0,
-            Vec::new(),
-        )
+        failed(harness_failure(format!(
+            "the Python harness failed to {what}: {e:#}"
+        )))
     };
-    let instance = pre
-        .instantiate(&mut *store)
-        .map_err(|e| setup_failed("start", &e))?;
-    let prepare = instance
+    let instance = match pre.instantiate(&mut *store) {
+        Ok(i) => i,
+        Err(e) => return setup_failed("start", &e),
+    };
+    let prepare = match instance
         .get_typed_func::<(&[u8], &[u8], u64, u64), (Result<(), String>,)>(&mut *store, "prepare")
-        .map_err(|e| setup_failed("export `prepare`", &e))?;
-    let (args, stdin) = match mode {
-        PyMode::Main => (&[][..], input),
-        PyMode::Call { .. } => (input, &[][..]),
+    {
+        Ok(f) => f,
+        Err(e) => return setup_failed("export `prepare`", &e),
     };
-    match prepare.call(&mut *store, (args, stdin, seed, limits.stdout_bytes)) {
+    let (args, stdin) = match job.mode {
+        PyMode::Main => (&[][..], job.input),
+        PyMode::Call { .. } => (job.input, &[][..]),
+    };
+    match prepare.call(
+        &mut *store,
+        (args, stdin, job.seed, job.limits.stdout_bytes),
+    ) {
         Ok((Ok(()),)) => {}
         Ok((Err(message),)) => {
-            return Err((
-                harness_failure(format!("the test input is not valid: {message}")),
-                0,
-                Vec::new(),
-            ));
+            return failed(harness_failure(format!(
+                "the test input is not valid: {message}"
+            )));
         }
-        Err(e) if store.data().memory.hit => return Err((classify(&e), 0, Vec::new())),
-        Err(e) => return Err(setup_failed("decode the input", &e)),
+        Err(e) if store.data().memory.hit => return failed(classify_trap(&e)),
+        Err(e) => return setup_failed("decode the input", &e),
     }
     // The metered call gets the test's budget; everything before it is not charged.
+    let budget = job.limits.fuel;
     let left = store.get_fuel().expect("fuel is enabled");
     let state = store.data_mut();
     state.spent_before = SETUP_FUEL - left;
-    state.budget = limits.fuel;
-    store.set_fuel(limits.fuel).expect("fuel is enabled");
-    let result = match mode {
+    state.budget = budget;
+    store.set_fuel(budget).expect("fuel is enabled");
+    let result = match job.mode {
         PyMode::Main => instance
             .get_typed_func::<(&str,), (HarnessOutcome,)>(&mut *store, "main")
-            .and_then(|f| f.call(&mut *store, (source,))),
+            .and_then(|f| f.call(&mut *store, (job.source,))),
         PyMode::Call { entry } => instance
             .get_typed_func::<(&str, &str), (HarnessOutcome,)>(&mut *store, "call")
-            .and_then(|f| f.call(&mut *store, (source, entry.as_str()))),
+            .and_then(|f| f.call(&mut *store, (job.source, entry.as_str()))),
     };
-    let fuel = limits.fuel - store.get_fuel().unwrap_or(0);
-    let done = match result {
-        Err(e) => (classify(&e), fuel, Vec::new()),
-        Ok((outcome,)) => match outcome {
-            HarnessOutcome::Returned(bytes) => (RunVerdict::Ok, fuel, bytes),
-            HarnessOutcome::Raised(message) => (
-                RunVerdict::RuntimeError {
-                    reason: RuntimeErrorReason::Exception { message },
-                },
-                fuel,
-                Vec::new(),
-            ),
-            HarnessOutcome::Syntax(message) => {
-                (RunVerdict::SyntaxError { message }, fuel, Vec::new())
-            }
-            HarnessOutcome::Exited(code) => (
-                RunVerdict::RuntimeError {
-                    reason: RuntimeErrorReason::Exit { code },
-                },
-                fuel,
-                Vec::new(),
-            ),
-            HarnessOutcome::OutputLimit(fd) => (
-                RunVerdict::OutputLimit {
-                    stream: if fd == 2 {
-                        Stream::Stderr
-                    } else {
-                        Stream::Stdout
-                    },
-                },
-                fuel,
-                Vec::new(),
-            ),
-            HarnessOutcome::NotPlain(message) => {
-                (RunVerdict::NotPlain { message }, fuel, Vec::new())
-            }
+    let fuel = budget - store.get_fuel().unwrap_or(0);
+    let outcome = match result {
+        Err(e) => return (classify_trap(&e), fuel, Vec::new()),
+        Ok((outcome,)) => outcome,
+    };
+    let verdict = match outcome {
+        HarnessOutcome::Returned(bytes) => return (RunVerdict::Ok, fuel, bytes),
+        HarnessOutcome::Raised(message) => RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Exception { message },
         },
+        HarnessOutcome::Syntax(message) => RunVerdict::SyntaxError { message },
+        HarnessOutcome::Exited(code) => RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Exit { code },
+        },
+        HarnessOutcome::OutputLimit(fd) => RunVerdict::OutputLimit {
+            stream: if fd == 2 {
+                Stream::Stderr
+            } else {
+                Stream::Stdout
+            },
+        },
+        HarnessOutcome::NotPlain(message) => RunVerdict::NotPlain { message },
     };
-    Ok(done)
+    (verdict, fuel, Vec::new())
 }
 
 fn harness_failure(message: String) -> RunVerdict {
     RunVerdict::RuntimeError {
         reason: RuntimeErrorReason::Invalid { message },
     }
-}
-
-fn classify(error: &wasmtime::Error) -> RunVerdict {
-    super::engine::classify_trap(error)
 }

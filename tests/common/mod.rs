@@ -30,7 +30,11 @@ pub fn env() -> &'static Env {
         // compiled once; tests of the cache itself use caches of their own.
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuelgauge-test-cache");
         let cache = Arc::new(Cache::open(&dir).unwrap());
-        let tools = Toolchains::new(Some(cache.clone()), CompileLimits::default(), python_runtime());
+        let tools = Toolchains::new(
+            Some(cache.clone()),
+            CompileLimits::default(),
+            python_runtime(),
+        );
         let sandbox = Sandbox::new(2, Some(cache.clone())).unwrap();
         Env {
             cache,

@@ -136,10 +136,9 @@ pub fn import_enamel(
                 "check.py".into(),
                 format!(
                     "# ENAMEL's checker for problem {i}, with the prompt's helpers in scope.\n\
-                     import sys, random, string, math, copy, time\n\
+                     import sys, pickle, random, string, math, copy, time\n\
                      sys.set_int_max_str_digits(0)\n{prompt}\n\n{checker}\n\n\
-                     _names = {{\"__builtins__\": {{}}, \"set\": set, \"frozenset\": frozenset, \"inf\": float(\"inf\"), \"nan\": float(\"nan\")}}\n\
-                     _input, _answer, _output = (eval(part, _names) for part in sys.stdin.read().split(\"\\0\"))\n\
+                     _input, _answer, _output = pickle.loads(sys.stdin.buffer.read())\n\
                      sys.exit(0 if __check(_input, _answer, _output) else 1)\n"
                 ),
             ));
