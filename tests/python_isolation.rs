@@ -249,3 +249,36 @@ fn a_fresh_instance_costs_little_and_the_same_every_time() {
     // The interpreter's start-up is in the snapshot, not in the run (it was 2.5·10^8).
     assert!(costs[0] < 2_000_000, "{}", costs[0]);
 }
+
+#[test]
+fn the_runtime_submitted_as_a_wasm_candidate_harms_nothing() {
+    // (Over the source-size limit, so built by hand as `--max-source-bytes` would allow.)
+    let bytes = std::fs::read(python_runtime()).unwrap();
+    let program = fuelgauge::sandbox::Program {
+        module: fuelgauge::sandbox::WasmModule::from_bytes(bytes),
+        entry: fuelgauge::sandbox::Entry::Command {
+            argv: vec!["main".into()],
+            env: Vec::new(),
+        },
+    };
+    let o = env()
+        .sandbox
+        .run(&program, b"", &small_limits(), 0)
+        .unwrap();
+    assert!(
+        matches!(
+            o.verdict,
+            RunVerdict::RuntimeError {
+                reason: RuntimeErrorReason::Invalid { .. }
+            }
+        ),
+        "{:?}",
+        o.verdict
+    );
+    // The same bytes, loaded as a module for that candidate, leave the runtime untouched.
+    let py = run(Python, "print(6 * 7)\n", "");
+    assert_eq!(
+        (py.verdict.clone(), stdout(&py)),
+        (RunVerdict::Ok, "42\n".into())
+    );
+}

@@ -70,7 +70,10 @@ pub struct Sandbox {
     py_linker: wasmtime::component::Linker<PyState>,
     compat: Digest,
     cache: Option<Arc<Cache>>,
-    prepared: Mutex<HashMap<Digest, Arc<OnceLock<Loaded>>>>,
+    /// By digest and whether it is loaded as a component: a candidate's `.wasm` with the
+    /// Python runtime's bytes is loaded as a module of its own and cannot touch the runtime's
+    /// entry.
+    prepared: Mutex<HashMap<(Digest, bool), Arc<OnceLock<Loaded>>>>,
     pool: rayon::ThreadPool,
     ticker_stop: Arc<AtomicBool>,
 }
@@ -142,7 +145,7 @@ impl Sandbox {
     fn prepare(&self, module: &WasmModule, component: bool) -> Result<Prepared, SandboxError> {
         let cell = {
             let mut map = self.prepared.lock().expect("prepared-module map poisoned");
-            map.entry(module.digest).or_default().clone()
+            map.entry((module.digest, component)).or_default().clone()
         };
         // Threads asking for the same module wait for one load and share its result.
         let loaded = cell
@@ -153,7 +156,7 @@ impl Sandbox {
             self.prepared
                 .lock()
                 .expect("prepared-module map poisoned")
-                .remove(&module.digest);
+                .remove(&(module.digest, component));
             SandboxError::Load(message)
         })
     }
