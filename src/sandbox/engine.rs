@@ -59,6 +59,8 @@ enum Linked {
 }
 
 type Prepared = Result<Linked, InvalidModule>;
+/// A module's digest, and whether it is linked as a component.
+type LinkKey = (Digest, bool);
 /// A load's result: the linked module (or why it is invalid), or an infrastructure failure.
 type Loaded = Result<Prepared, String>;
 
@@ -73,7 +75,7 @@ pub struct Sandbox {
     /// By digest and whether it is loaded as a component: a candidate's `.wasm` with the
     /// Python runtime's bytes is loaded as a module of its own and cannot touch the runtime's
     /// entry.
-    prepared: Mutex<HashMap<(Digest, bool), Arc<OnceLock<Loaded>>>>,
+    prepared: Mutex<HashMap<LinkKey, Arc<OnceLock<Loaded>>>>,
     pool: rayon::ThreadPool,
     ticker_stop: Arc<AtomicBool>,
 }
