@@ -206,35 +206,49 @@ def _audit(event, args):
 sys.addaudithook(_audit)
 
 # --- results as canonical literals -----------------------------------------------------
-_type, _repr, _len = type, repr, len
-_ATOMS = (bool, int, float, complex, str, bytes, type(None))
-_SEQUENCES = {list: ("[", "]"), tuple: ("(", ")")}
+# marshal (C) accepts exact builtin types only: a subclass of int, str or list, or any other
+# object, is refused. What it accepts has a C `repr` that runs no code of the candidate's
+# (bytes-like objects such as bytearray pass marshal, and their repr is no literal: the host
+# rejects it). Both passes are C, so replacing them saves a candidate at most the marshal
+# pass (version 2: no reference table).
+import marshal
 
-
-def _literal(value):
-    t = _type(value)
-    if t in _ATOMS:
-        return _repr(value)
-    if t in _SEQUENCES:
-        open_, close = _SEQUENCES[t]
-        inner = ", ".join([_literal(v) for v in value])
-        if t is tuple and _len(value) == 1:
-            inner += ","
-        return open_ + inner + close
-    if t is dict:
-        return "{" + ", ".join([_literal(k) + ": " + _literal(v) for k, v in value.items()]) + "}"
-    if t is set or t is frozenset:
-        if not value:
-            return "set()" if t is set else "frozenset()"
-        inner = "{" + ", ".join([_literal(v) for v in value]) + "}"
-        return inner if t is set else "frozenset(" + inner + ")"
-    raise _NotPlain(t)
+_type, _repr, _id = type, repr, id
+_dumps = marshal.dumps
+_PLAIN = frozenset({bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set, frozenset})
 
 
 class _NotPlain(Exception):
     def __init__(self, t):
         super().__init__(t)
         self.t = t
+
+
+def _foreign(value):
+    """The first type in `value` that is not plain (only for the error message)."""
+    stack, seen = [value], set()
+    while stack:
+        v = stack.pop()
+        if _id(v) in seen:
+            continue
+        seen.add(_id(v))
+        t = _type(v)
+        if t not in _PLAIN:
+            return t
+        if t is dict:
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif t in (list, tuple, set, frozenset):
+            stack.extend(v)
+    return None
+
+
+def _literal(value):
+    try:
+        _dumps(value, 2)
+    except ValueError as e:
+        raise _NotPlain(_foreign(value)) from e
+    return _repr(value)
 
 
 def _describe(e):
@@ -276,11 +290,14 @@ class WitWorld(wit_world.WitWorld):
             if entry not in namespace:
                 return Outcome_Raised("NameError: the entry point " + entry + " is not defined")
             result = namespace[entry](*_state["args"])
-            return Outcome_Returned(_literal(result).encode("utf-8", "surrogatepass"))
+            text = _literal(result).encode("utf-8", "surrogatepass")
+            if len(text) > _state["out"].cap:
+                return Outcome_OutputLimit(1)
+            return Outcome_Returned(text)
         except _NotPlain as e:
-            t = e.t
-            return Outcome_NotPlain("the result holds a " + getattr(t, "__qualname__", "?") +
-                                    " object; return builtin types only (int, float, str, list, ...)")
+            what = "a " + e.t.__qualname__ + " object" if e.t else "data nested too deeply"
+            return Outcome_NotPlain("the result holds " + what +
+                                    "; return builtin types only (int, float, str, list, ...)")
         except RecursionError:
             return Outcome_Raised("RecursionError: maximum recursion depth exceeded")
         except _OutputLimit:

@@ -167,6 +167,10 @@ pub fn parse(text: &str) -> Result<Value, String> {
         s: text.as_bytes(),
         i: 0,
         depth: 0,
+        // Keys of sets and dicts are stored as canonical text; nesting makes that text
+        // repeat once per level, so its total is bounded (a hostile answer would otherwise
+        // cost the host depth × size memory).
+        key_budget: text.len().saturating_mul(8).saturating_add(1 << 20),
     };
     let v = p.value()?;
     p.ws();
@@ -180,6 +184,7 @@ struct Parser<'a> {
     s: &'a [u8],
     i: usize,
     depth: u32,
+    key_budget: usize,
 }
 
 const MAX_DEPTH: u32 = 500;
@@ -307,7 +312,7 @@ impl Parser<'_> {
             let mut map = IndexMap::new();
             self.i += 1;
             let v = self.value()?;
-            map.insert(first.canonical(), (first, v));
+            map.insert(self.key(&first)?, (first, v));
             loop {
                 self.ws();
                 match self.peek() {
@@ -324,7 +329,7 @@ impl Parser<'_> {
                         let k = self.value()?;
                         self.expect(b':')?;
                         let v = self.value()?;
-                        map.insert(k.canonical(), (k, v));
+                        map.insert(self.key(&k)?, (k, v));
                     }
                     _ => return Err(format!("expected ',' or '}}' at byte {}", self.i)),
                 }
@@ -338,9 +343,21 @@ impl Parser<'_> {
         } else {
             self.expect(b'}')?;
         }
-        Ok(Value::Set(
-            items.into_iter().map(|v| (v.canonical(), v)).collect(),
-        ))
+        let mut set = BTreeMap::new();
+        for v in items {
+            set.insert(self.key(&v)?, v);
+        }
+        Ok(Value::Set(set))
+    }
+
+    /// A set item's or dict key's canonical text, charged to the key budget.
+    fn key(&mut self, v: &Value) -> Result<String, String> {
+        let text = v.canonical();
+        self.key_budget = self
+            .key_budget
+            .checked_sub(text.len())
+            .ok_or("the literal nests sets or dicts too deeply to compare")?;
+        Ok(text)
     }
 
     fn word(&mut self) -> Result<Value, String> {
@@ -552,6 +569,30 @@ mod tests {
         assert_eq!(why, "output[1][1]: expected 3, got 4");
         let why = compare(&p("(1, 2)"), &p("[1, 2]"), None).unwrap_err();
         assert_eq!(why, "output: expected type tuple, got list");
+    }
+
+    #[test]
+    fn deeply_nested_keys_cannot_make_the_host_copy_the_text_per_level() {
+        // Candidates' answers are parsed on the sandbox's big-stack workers; so here.
+        let parsed = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(|| {
+                let text = format!(
+                    "{}[{}]{}",
+                    "{".repeat(480),
+                    "0,".repeat(200_000),
+                    "}".repeat(480)
+                );
+                parse(&text).map(|_| ())
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(
+            parsed.unwrap_err(),
+            "the literal nests sets or dicts too deeply to compare"
+        );
+        assert!(parse("{frozenset({1, 2}): {3: {4}}}").is_ok());
     }
 
     #[test]

@@ -96,6 +96,9 @@ impl Sandbox {
             // Guest backtraces are never shown and cost time on every exit and trap.
             .wasm_backtrace_max_frames(None)
             .cranelift_opt_level(OptLevel::Speed)
+            // NaN bit patterns differ between CPUs (x86 and ARM give opposite signs for
+            // inf - inf); canonical NaNs keep results the same on every machine.
+            .cranelift_nan_canonicalization(true)
             .max_wasm_stack(MAX_WASM_STACK)
             .async_stack_size(MAX_WASM_STACK + (2 << 20));
         let engine = Engine::new(&config).map_err(|e| SandboxError::Engine(e.to_string()))?;

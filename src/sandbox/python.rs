@@ -171,12 +171,22 @@ fn run_in(store: &mut Store<PyState>, pre: &PyPre, job: &Job<'_>) -> Done {
         Err(e) => return (classify_trap(&e), fuel, Vec::new()),
         Ok((outcome,)) => outcome,
     };
+    // The guest wrote these; the host bounds them (a patched harness could return anything).
     let verdict = match outcome {
+        HarnessOutcome::Returned(bytes) if bytes.len() as u64 > job.limits.stdout_bytes => {
+            RunVerdict::OutputLimit {
+                stream: Stream::Stdout,
+            }
+        }
         HarnessOutcome::Returned(bytes) => return (RunVerdict::Ok, fuel, bytes),
         HarnessOutcome::Raised(message) => RunVerdict::RuntimeError {
-            reason: RuntimeErrorReason::Exception { message },
+            reason: RuntimeErrorReason::Exception {
+                message: bounded(message),
+            },
         },
-        HarnessOutcome::Syntax(message) => RunVerdict::SyntaxError { message },
+        HarnessOutcome::Syntax(message) => RunVerdict::SyntaxError {
+            message: bounded(message),
+        },
         HarnessOutcome::Exited(code) => RunVerdict::RuntimeError {
             reason: RuntimeErrorReason::Exit { code },
         },
@@ -187,9 +197,19 @@ fn run_in(store: &mut Store<PyState>, pre: &PyPre, job: &Job<'_>) -> Done {
                 Stream::Stdout
             },
         },
-        HarnessOutcome::NotPlain(message) => RunVerdict::NotPlain { message },
+        HarnessOutcome::NotPlain(message) => RunVerdict::NotPlain {
+            message: bounded(message),
+        },
     };
     (verdict, fuel, Vec::new())
+}
+
+/// A message from the guest, cut to 300 characters.
+fn bounded(message: String) -> String {
+    match message.char_indices().nth(300) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
 }
 
 fn harness_failure(message: String) -> RunVerdict {

@@ -52,7 +52,7 @@ def _main():
         try:
             calls.append(_literal(args))
         except _NotPlain as e:
-            raise TypeError("check() passes a " + e.t.__qualname__ + " argument") from None
+            raise TypeError("check() passes a " + (e.t.__qualname__ if e.t else "deeply nested") + " argument") from None
         return _entry(*args)
     try:
         _check(record)
