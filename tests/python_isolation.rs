@@ -284,7 +284,7 @@ fn the_runtime_submitted_as_a_wasm_candidate_harms_nothing() {
 }
 
 #[test]
-fn replacing_the_result_conversion_saves_almost_nothing() {
+fn replacing_the_result_conversion_saves_nothing() {
     use fuelgauge::judge::{pickle::to_pickle, pyliteral::parse};
     use fuelgauge::sandbox::PyMode;
     let xs: Vec<String> = (0..20_000u64)
@@ -302,21 +302,23 @@ fn replacing_the_result_conversion_saves_almost_nothing() {
             .unwrap()
     };
     let honest = call("def f(xs):\n    return sorted(xs)\n");
-    // The harness is reachable from the candidate: swap its converter for plain `repr`.
-    let patched = call(
-        "import sys\nsys.modules['fuelgauge_harness']._literal = repr\n\ndef f(xs):\n    return sorted(xs)\n",
-    );
     assert_eq!(honest.verdict, RunVerdict::Ok);
-    assert_eq!(
-        (&patched.verdict, &patched.stdout),
-        (&honest.verdict, &honest.stdout)
-    );
-    // The conversion is a marshal pass (C) and `repr`: skipping the marshal pass saves about
-    // a tenth of a call that only sorts, less of one that does real work.
-    assert!(
-        patched.fuel as f64 >= honest.fuel as f64 * 0.85,
-        "honest {} vs patched {}",
-        honest.fuel,
-        patched.fuel
-    );
+    // The harness is reachable from the candidate: swap its converters for others. The
+    // result leaves as one C pickle pass, and nothing cheaper produces an answer the host
+    // reads.
+    for patch in [
+        "h._pickle_dumps = lambda v, p: repr(v).encode()",
+        "h._pickle_dumps = lambda v, p: __import__('marshal').dumps(v)",
+        "h._literal = repr",
+    ] {
+        let patched = call(&format!(
+            "import sys\nh = sys.modules['fuelgauge_harness']\n{patch}\n\ndef f(xs):\n    return sorted(xs)\n"
+        ));
+        assert!(
+            patched.fuel >= honest.fuel,
+            "{patch}: {} < honest {}",
+            patched.fuel,
+            honest.fuel
+        );
+    }
 }

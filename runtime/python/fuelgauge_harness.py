@@ -205,16 +205,15 @@ def _audit(event, args):
 
 sys.addaudithook(_audit)
 
-# --- results as canonical literals -----------------------------------------------------
-# marshal (C) accepts exact builtin types only: a subclass of int, str or list, or any other
-# object, is refused. What it accepts has a C `repr` that runs no code of the candidate's
-# (bytes-like objects such as bytearray pass marshal, and their repr is no literal: the host
-# rejects it). Both passes are C, so replacing them saves a candidate at most the marshal
-# pass (version 2: no reference table).
+# --- results ------------------------------------------------------------------------------
+# A function's result leaves as `pickle.dumps(result, 4)`, decoded and checked by the host
+# (`src/judge/pickle.rs`). `_literal` is for trusted programs (HumanEval's recorder): marshal
+# (C) accepts exact builtin types only, and what it accepts has a C `repr`.
 import marshal
 
 _type, _repr, _id = type, repr, id
 _dumps = marshal.dumps
+_pickle_dumps = pickle.dumps
 _PLAIN = frozenset({bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set, frozenset})
 
 
@@ -290,14 +289,14 @@ class WitWorld(wit_world.WitWorld):
             if entry not in namespace:
                 return Outcome_Raised("NameError: the entry point " + entry + " is not defined")
             result = namespace[entry](*_state["args"])
-            text = _literal(result).encode("utf-8", "surrogatepass")
-            if len(text) > _state["out"].cap:
+            # One C pass, and what the host decodes (strictly: builtin types only).
+            data = _pickle_dumps(result, 4)
+            if len(data) > _state["out"].cap:
                 return Outcome_OutputLimit(1)
-            return Outcome_Returned(text)
-        except _NotPlain as e:
-            what = "a " + e.t.__qualname__ + " object" if e.t else "data nested too deeply"
-            return Outcome_NotPlain("the result holds " + what +
-                                    "; return builtin types only (int, float, str, list, ...)")
+            return Outcome_Returned(data)
+        except (pickle.PicklingError, TypeError, AttributeError) as e:
+            return Outcome_NotPlain("the result cannot be converted (" + str(e)[:200] +
+                                    "); return builtin types only (int, float, str, list, ...)")
         except RecursionError:
             return Outcome_Raised("RecursionError: maximum recursion depth exceeded")
         except _OutputLimit:

@@ -9,8 +9,8 @@ use super::prepare::Prepared;
 use crate::candidate::{Language, Source};
 use crate::judge::TestVerdict;
 use crate::judge::checker::{check_exact, check_tokens};
-use crate::judge::pyliteral;
 use crate::judge::score::{LevelCost, LevelScore, sample_score};
+use crate::judge::{pickle, pyliteral};
 use crate::problem::{Checker, Kind, Problem, TestCase};
 use crate::sandbox::{Entry, Limits, Program, PyMode, RunVerdict, RuntimeErrorReason};
 
@@ -220,12 +220,22 @@ pub(crate) fn run_source(
 
 /// A function test's input (the argument tuple as a Python literal) as the runtime takes it.
 fn call_input(literal: &[u8]) -> Result<Vec<u8>, String> {
-    let value = pyliteral::parse(&String::from_utf8_lossy(literal))
-        .map_err(|e| format!("the arguments are not a Python literal ({e})"))?;
+    let value = answer(literal, "the arguments")?;
     if value.type_name() != "tuple" {
         return Err("the arguments are not a tuple".into());
     }
-    Ok(crate::judge::pickle::to_pickle(&value))
+    Ok(pickle::to_pickle(&value))
+}
+
+/// A Python value as the pipeline holds one: a result pickle from the runtime (it starts with
+/// the PROTO opcode, which no literal does), or a literal (hand-written tests and answers,
+/// generated inputs).
+fn answer(bytes: &[u8], who: &str) -> Result<pyliteral::Value, String> {
+    if bytes.first() == Some(&0x80) {
+        return pickle::from_pickle(bytes);
+    }
+    pyliteral::parse(&String::from_utf8_lossy(bytes))
+        .map_err(|e| format!("{who} is not a Python literal ({e})"))
 }
 
 /// Records a test's run; false once a test failed (later tests are not run).
@@ -249,17 +259,11 @@ pub(crate) fn check_output(
         Checker::Float { abs_tol, rel_tol } => {
             check_tokens(expected, actual, Some((*abs_tol, *rel_tol)))
         }
-        Checker::Literal { float_tol } => {
-            let parse = |b: &[u8], who: &str| {
-                pyliteral::parse(&String::from_utf8_lossy(b))
-                    .map_err(|e| format!("{who} is not a Python literal ({e})"))
-            };
-            pyliteral::compare(
-                &parse(expected, "the expected answer")?,
-                &parse(actual, "the output")?,
-                *float_tol,
-            )
-        }
+        Checker::Literal { float_tol } => pyliteral::compare(
+            &answer(expected, "the expected answer")?,
+            &answer(actual, "the output")?,
+            *float_tol,
+        ),
         Checker::Custom { source } => {
             let program = ctx
                 .tools
@@ -276,17 +280,11 @@ pub(crate) fn check_output(
                 }
                 // Python values: one pickle of (arguments, expected, actual), which the
                 // checker decodes far faster than literals and which no output can confuse.
-                Kind::Function => {
-                    let parse = |b: &[u8], who: &str| {
-                        pyliteral::parse(&String::from_utf8_lossy(b))
-                            .map_err(|e| format!("{who} is not a Python literal ({e})"))
-                    };
-                    crate::judge::pickle::to_pickle(&pyliteral::Value::Tuple(vec![
-                        parse(&test.input, "the test input")?,
-                        parse(expected, "the expected answer")?,
-                        parse(actual, "the output")?,
-                    ]))
-                }
+                Kind::Function => pickle::to_pickle(&pyliteral::Value::Tuple(vec![
+                    answer(&test.input, "the test input")?,
+                    answer(expected, "the expected answer")?,
+                    answer(actual, "the output")?,
+                ])),
             };
             let o = ctx
                 .runner
