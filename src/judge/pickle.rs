@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use indexmap::IndexMap;
 
-use super::pyliteral::Value;
+use super::pyliteral::{Value, budgeted_key};
 
 const PROTO: u8 = 0x80;
 const STOP: u8 = b'.';
@@ -503,7 +503,7 @@ fn build(
         Node::Set(ids) | Node::FrozenSet(ids) => {
             let mut set = BTreeMap::new();
             for v in items(ids, budget)? {
-                set.insert(key(&v, budget)?, v);
+                set.insert(budgeted_key(&v, &mut budget.keys)?, v);
             }
             if matches!(nodes[i], Node::Set(_)) {
                 Value::Set(set)
@@ -516,22 +516,13 @@ fn build(
             for &(k, v) in pairs {
                 let k = build(nodes, k, open, budget, depth + 1)?;
                 let v = build(nodes, v, open, budget, depth + 1)?;
-                map.insert(key(&k, budget)?, (k, v));
+                map.insert(budgeted_key(&k, &mut budget.keys)?, (k, v));
             }
             Value::Dict(map)
         }
     };
     open[i] = false;
     Ok(value)
-}
-
-fn key(v: &Value, budget: &mut Budget) -> Result<String, String> {
-    let text = v.canonical();
-    budget.keys = budget
-        .keys
-        .checked_sub(text.len())
-        .ok_or("the result nests sets or dicts too deeply to compare")?;
-    Ok(text)
 }
 
 /// A little-endian two's-complement integer in decimal.

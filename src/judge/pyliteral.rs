@@ -161,15 +161,23 @@ fn short(v: &Value) -> String {
     }
 }
 
+/// A set item's or dict key's canonical text, charged to `budget`: nesting makes that text
+/// repeat once per level, so its total must be bounded (a hostile answer would otherwise cost
+/// the host depth × size memory).
+pub(crate) fn budgeted_key(v: &Value, budget: &mut usize) -> Result<String, String> {
+    let text = v.canonical();
+    *budget = budget
+        .checked_sub(text.len())
+        .ok_or("the value nests sets or dicts too deeply to compare")?;
+    Ok(text)
+}
+
 /// Parses one literal; the whole text (but surrounding white space) must be consumed.
 pub fn parse(text: &str) -> Result<Value, String> {
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
         depth: 0,
-        // Keys of sets and dicts are stored as canonical text; nesting makes that text
-        // repeat once per level, so its total is bounded (a hostile answer would otherwise
-        // cost the host depth × size memory).
         key_budget: text.len().saturating_mul(8).saturating_add(1 << 20),
     };
     let v = p.value()?;
@@ -350,14 +358,8 @@ impl Parser<'_> {
         Ok(Value::Set(set))
     }
 
-    /// A set item's or dict key's canonical text, charged to the key budget.
     fn key(&mut self, v: &Value) -> Result<String, String> {
-        let text = v.canonical();
-        self.key_budget = self
-            .key_budget
-            .checked_sub(text.len())
-            .ok_or("the literal nests sets or dicts too deeply to compare")?;
-        Ok(text)
+        budgeted_key(v, &mut self.key_budget)
     }
 
     fn word(&mut self) -> Result<Value, String> {
@@ -590,7 +592,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             parsed.unwrap_err(),
-            "the literal nests sets or dicts too deeply to compare"
+            "the value nests sets or dicts too deeply to compare"
         );
         assert!(parse("{frozenset({1, 2}): {3: {4}}}").is_ok());
     }
