@@ -292,7 +292,9 @@ impl Parser<'_> {
     /// `repr` writes a complex with a real part as `(1+2j)` or `(-0-1.5j)`.
     fn complex(&mut self) -> Option<Value> {
         let rest = &self.s[self.i + 1..];
-        let close = rest.iter().position(|&c| c == b')')?;
+        // A complex is short; looking further would make nested parentheses quadratic.
+        let window = &rest[..rest.len().min(80)];
+        let close = window.iter().position(|&c| c == b')')?;
         let text = std::str::from_utf8(&rest[..close]).ok()?;
         let body = text.strip_suffix('j')?;
         let split = body
