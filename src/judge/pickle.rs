@@ -678,5 +678,21 @@ mod tests {
         );
         assert!(from_pickle(&bomb).unwrap_err().contains("too large"));
         assert!(from_pickle(b"\x80\x04]").is_err(), "truncated");
+        // A set item made of 2^16 shared strings under 1,960 nested tuples: its canonical text
+        // is written once and stops at the key budget, not rebuilt at every level.
+        let mut bomb = b"\x80\x04\x8f(\x8c\x40".to_vec();
+        bomb.extend([1u8; 64]);
+        for k in 0..16u8 {
+            bomb.extend([b'q', k, b'h', k, 0x86]);
+        }
+        bomb.extend([0x85; 1960]);
+        bomb.extend(b"\x90.");
+        let why = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || from_pickle(&bomb).unwrap_err())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(why.contains("too deeply"), "{why}");
     }
 }

@@ -47,32 +47,84 @@ impl Value {
 
     /// A canonical text: equal values (exactly) have equal text.
     pub fn canonical(&self) -> String {
-        match self {
-            Value::None => "None".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-            Value::Int(s) => s.clone(),
-            Value::Float(f) => format!("{f:?}"),
-            Value::Complex(r, i) => format!("({r:?}+{i:?}j)"),
-            Value::Str(s) => format!("{s:?}"),
-            Value::Bytes(b) => format!("b{b:?}"),
-            Value::Tuple(v) => format!("({})", join(v.iter().map(Value::canonical))),
-            Value::List(v) => format!("[{}]", join(v.iter().map(Value::canonical))),
-            Value::Dict(m) => {
-                let mut items: Vec<String> = m
-                    .iter()
-                    .map(|(k, (_, v))| format!("{k}: {}", v.canonical()))
-                    .collect();
-                items.sort();
-                format!("{{{}}}", items.join(", "))
-            }
-            Value::Set(m) => format!("set({})", join(m.keys().cloned())),
-            Value::FrozenSet(m) => format!("frozenset({})", join(m.keys().cloned())),
-        }
+        let mut out = String::new();
+        self.write_canonical(&mut out, usize::MAX);
+        out
     }
-}
 
-fn join(parts: impl Iterator<Item = String>) -> String {
-    parts.collect::<Vec<_>>().join(", ")
+    /// Appends the canonical text to `out`, stopping (false) once `out` passes `limit` bytes:
+    /// the text of a value built from shared references can be far larger than the value's
+    /// encoding, and each part is written once, not copied again at every level.
+    fn write_canonical(&self, out: &mut String, limit: usize) -> bool {
+        use std::fmt::Write as _;
+        let seq = |out: &mut String, open: &str, items: &mut dyn Iterator<Item = &Value>, close| {
+            out.push_str(open);
+            for (i, v) in items.enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if !v.write_canonical(out, limit) {
+                    return false;
+                }
+            }
+            out.push_str(close);
+            true
+        };
+        let complete = match self {
+            Value::None => {
+                out.push_str("None");
+                true
+            }
+            Value::Bool(b) => {
+                out.push_str(if *b { "True" } else { "False" });
+                true
+            }
+            Value::Int(s) => {
+                out.push_str(s);
+                true
+            }
+            Value::Float(f) => write!(out, "{f:?}").is_ok(),
+            Value::Complex(r, i) => write!(out, "({r:?}+{i:?}j)").is_ok(),
+            Value::Str(s) => write!(out, "{s:?}").is_ok(),
+            Value::Bytes(b) => write!(out, "b{b:?}").is_ok(),
+            Value::Tuple(v) => seq(out, "(", &mut v.iter(), ")"),
+            Value::List(v) => seq(out, "[", &mut v.iter(), "]"),
+            Value::Dict(m) => {
+                let mut items = Vec::with_capacity(m.len());
+                for (k, (_, v)) in m {
+                    let mut item = format!("{k}: ");
+                    if !v.write_canonical(&mut item, limit.saturating_sub(out.len())) {
+                        return false;
+                    }
+                    items.push(item);
+                }
+                items.sort();
+                out.push('{');
+                out.push_str(&items.join(", "));
+                out.push('}');
+                true
+            }
+            Value::Set(m) | Value::FrozenSet(m) => {
+                out.push_str(if matches!(self, Value::Set(_)) {
+                    "set("
+                } else {
+                    "frozenset("
+                });
+                for (i, k) in m.keys().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(k);
+                    if out.len() > limit {
+                        return false;
+                    }
+                }
+                out.push(')');
+                true
+            }
+        };
+        complete && out.len() <= limit
+    }
 }
 
 /// Strict equality; floats (also inside containers) may differ by `float_tol`, absolute or
@@ -153,7 +205,9 @@ fn floats_equal(x: f64, y: f64, tol: Option<f64>) -> bool {
 }
 
 fn short(v: &Value) -> String {
-    let text = v.canonical();
+    // Only the start is shown: write no more than that (a value can expand enormously).
+    let mut text = String::new();
+    v.write_canonical(&mut text, 256);
     if text.chars().count() > 60 {
         format!("{}…", text.chars().take(60).collect::<String>())
     } else {
@@ -165,10 +219,11 @@ fn short(v: &Value) -> String {
 /// repeat once per level, so its total must be bounded (a hostile answer would otherwise cost
 /// the host depth × size memory).
 pub(crate) fn budgeted_key(v: &Value, budget: &mut usize) -> Result<String, String> {
-    let text = v.canonical();
-    *budget = budget
-        .checked_sub(text.len())
-        .ok_or("the value nests sets or dicts too deeply to compare")?;
+    let mut text = String::new();
+    if !v.write_canonical(&mut text, *budget) {
+        return Err("the value nests sets or dicts too deeply to compare".into());
+    }
+    *budget -= text.len();
     Ok(text)
 }
 
