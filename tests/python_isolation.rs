@@ -322,3 +322,33 @@ fn replacing_the_result_conversion_saves_nothing() {
         );
     }
 }
+
+#[test]
+fn an_exception_in_the_function_is_a_runtime_error_and_an_unpicklable_result_is_wrong() {
+    use fuelgauge::judge::{pickle::to_pickle, pyliteral::parse};
+    use fuelgauge::sandbox::PyMode;
+    let call = |code: &str| {
+        let program = env()
+            .tools
+            .python_program(code, PyMode::Call { entry: "f".into() })
+            .unwrap();
+        let input = to_pickle(&parse("()").unwrap());
+        env()
+            .sandbox
+            .run(&program, &input, &small_limits(), 0)
+            .unwrap()
+            .verdict
+    };
+    assert_eq!(
+        call("def f():\n    return 1 + 'a'\n"),
+        RunVerdict::RuntimeError {
+            reason: RuntimeErrorReason::Exception {
+                message: "TypeError: unsupported operand type(s) for +: 'int' and 'str'".into()
+            }
+        }
+    );
+    assert!(
+        matches!(call("def f():\n    return lambda: 0\n"), RunVerdict::NotPlain { message } if message.contains("builtin types only")),
+        "a lambda cannot leave the instance"
+    );
+}

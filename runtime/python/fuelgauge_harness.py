@@ -206,48 +206,23 @@ def _audit(event, args):
 sys.addaudithook(_audit)
 
 # --- results ------------------------------------------------------------------------------
-# A function's result leaves as `pickle.dumps(result, 4)`, decoded and checked by the host
-# (`src/judge/pickle.rs`). `_literal` is for trusted programs (HumanEval's recorder): marshal
-# (C) accepts exact builtin types only, and what it accepts has a C `repr`.
-import marshal
-
-_type, _repr, _id = type, repr, id
-_dumps = marshal.dumps
+# A function's result leaves as `pickle.dumps(result, 4)`: one C pass, decoded and checked by
+# the host (`src/judge/pickle.rs`), which accepts builtin types only.
+_type, _repr = type, repr
 _pickle_dumps = pickle.dumps
-_PLAIN = frozenset({bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set, frozenset})
 
 
 class _NotPlain(Exception):
-    def __init__(self, t):
-        super().__init__(t)
-        self.t = t
+    """The result cannot be pickled (a lambda, a local class, ...)."""
 
 
-def _foreign(value):
-    """The first type in `value` that is not plain (only for the error message)."""
-    stack, seen = [value], set()
-    while stack:
-        v = stack.pop()
-        if _id(v) in seen:
-            continue
-        seen.add(_id(v))
-        t = _type(v)
-        if t not in _PLAIN:
-            return t
-        if t is dict:
-            stack.extend(v.keys())
-            stack.extend(v.values())
-        elif t in (list, tuple, set, frozenset):
-            stack.extend(v)
-    return None
-
-
-def _literal(value):
+def _pickled(result):
+    # Only the pickling is caught here: an exception of the candidate's own function is a
+    # runtime error, not a result that cannot be converted.
     try:
-        _dumps(value, 2)
-    except ValueError as e:
-        raise _NotPlain(_foreign(value)) from e
-    return _repr(value)
+        return _pickle_dumps(result, 4)
+    except (pickle.PicklingError, TypeError, AttributeError) as e:
+        raise _NotPlain(str(e)[:200]) from None
 
 
 def _describe(e):
@@ -289,13 +264,12 @@ class WitWorld(wit_world.WitWorld):
             if entry not in namespace:
                 return Outcome_Raised("NameError: the entry point " + entry + " is not defined")
             result = namespace[entry](*_state["args"])
-            # One C pass, and what the host decodes (strictly: builtin types only).
-            data = _pickle_dumps(result, 4)
+            data = _pickled(result)
             if len(data) > _state["out"].cap:
                 return Outcome_OutputLimit(1)
             return Outcome_Returned(data)
-        except (pickle.PicklingError, TypeError, AttributeError) as e:
-            return Outcome_NotPlain("the result cannot be converted (" + str(e)[:200] +
+        except _NotPlain as e:
+            return Outcome_NotPlain("the result cannot be converted (" + str(e) +
                                     "); return builtin types only (int, float, str, list, ...)")
         except RecursionError:
             return Outcome_Raised("RecursionError: maximum recursion depth exceeded")

@@ -48,7 +48,7 @@ enum HarnessOutcome {
     NotPlain(String),
 }
 
-/// The component linker: the harness imports only `fuel-now`.
+/// The component linker: the harness imports only `fuel-now` and `sleep`.
 pub(crate) fn linker(engine: &Engine) -> wasmtime::Result<component::Linker<PyState>> {
     let mut linker = component::Linker::new(engine);
     linker

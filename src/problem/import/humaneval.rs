@@ -26,9 +26,37 @@ const FLOAT_TOL: f64 = 1e-6;
 /// Records the calls `check` makes and probes which answers it pins. Trusted code (the
 /// dataset's check and canonical solution), run in the Python runtime; prints one JSON line.
 const RECORDER: &str = r#"
-import json, sys
+import json, marshal, sys
 sys.setrecursionlimit(20000)
-from fuelgauge_harness import _literal, _NotPlain
+
+_PLAIN = frozenset({bool, int, float, complex, str, bytes, type(None), list, tuple, dict, set, frozenset})
+
+def _foreign(value):
+    # The first type in `value` that is not plain (for the message).
+    stack, seen = [value], set()
+    while stack:
+        v = stack.pop()
+        if id(v) in seen:
+            continue
+        seen.add(id(v))
+        t = type(v)
+        if t not in _PLAIN:
+            return t
+        if t is dict:
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif t in (list, tuple, set, frozenset):
+            stack.extend(v)
+    return None
+
+def _literal(args):
+    # marshal accepts exact builtin types only; what it accepts has a C repr, a literal.
+    try:
+        marshal.dumps(args, 2)
+    except ValueError:
+        t = _foreign(args)
+        raise TypeError("check() passes a " + (t.__qualname__ if t else "deeply nested") + " argument") from None
+    return repr(args)
 
 def _perturb(v):
     t = type(v)
@@ -49,10 +77,7 @@ def _main():
     def record(*args, **kwargs):
         if kwargs:
             raise TypeError("check() passes keyword arguments")
-        try:
-            calls.append(_literal(args))
-        except _NotPlain as e:
-            raise TypeError("check() passes a " + (e.t.__qualname__ if e.t else "deeply nested") + " argument") from None
+        calls.append(_literal(args))
         return _entry(*args)
     try:
         _check(record)
