@@ -31,8 +31,6 @@ pub fn run_trusted_python(ctx: &Context, code: &str) -> Result<Vec<u8>, String> 
         .map_err(|e| e.to_string())?;
     match o.verdict {
         RunVerdict::Ok => Ok(o.stdout),
-        RunVerdict::RuntimeError { reason } => Err(reason.to_string()),
-        RunVerdict::SyntaxError { message } | RunVerdict::NotPlain { message } => Err(message),
-        other => Err(other.name().to_owned()),
+        other => Err(other.describe()),
     }
 }

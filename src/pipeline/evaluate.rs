@@ -297,12 +297,7 @@ pub(crate) fn check_output(
                 } => Err("the checker rejected the output".into()),
                 other => Err(format!(
                     "the checker rejected the output ({})",
-                    TestVerdict::from_run(&other, &o.stderr)
-                        .map(|v| match v {
-                            TestVerdict::RuntimeError { detail } => detail,
-                            v => v.name().to_owned(),
-                        })
-                        .unwrap_or_default()
+                    other.describe()
                 )),
             }
         }

@@ -13,7 +13,6 @@ use super::model::Problem;
 use super::spec::Kind;
 use crate::cache::{Bucket, Cache};
 use crate::digest::KeyBuilder;
-use crate::judge::verdict::last_line;
 use crate::pipeline::runner::Runner;
 use crate::sandbox::{Limits, PyMode, RunVerdict};
 use crate::toolchain::Toolchains;
@@ -143,21 +142,14 @@ pub fn generate_tests(
                             .run(&p, generator.source.as_bytes(), &limits, seed)
                             .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
                         if o.verdict != RunVerdict::Ok {
-                            let why = match &o.verdict {
-                                RunVerdict::RuntimeError { reason } => reason.to_string(),
-                                _ => last_line(&o.stderr),
-                            };
+                            let (name, why) = (o.verdict.name(), o.verdict.describe());
                             return Err(ProblemError::new(
                                 &gen_path,
-                                format!(
-                                    "level {level} case {case} failed ({}){}",
-                                    o.verdict.name(),
-                                    if why.is_empty() {
-                                        String::new()
-                                    } else {
-                                        format!(": {why}")
-                                    }
-                                ),
+                                if why == name {
+                                    format!("level {level} case {case} failed ({name})")
+                                } else {
+                                    format!("level {level} case {case} failed ({name}): {why}")
+                                },
                             ));
                         }
                         if let Some(c) = cache {

@@ -36,6 +36,18 @@ impl RunVerdict {
         }
     }
 
+    /// What went wrong, in words: the runtime error's reason or the guest's message, else
+    /// the verdict's name.
+    pub fn describe(&self) -> String {
+        match self {
+            RunVerdict::RuntimeError { reason } => reason.to_string(),
+            RunVerdict::SyntaxError { message } | RunVerdict::NotPlain { message } => {
+                message.clone()
+            }
+            other => other.name().to_owned(),
+        }
+    }
+
     pub fn is_ok(&self) -> bool {
         matches!(self, RunVerdict::Ok)
     }
