@@ -37,7 +37,7 @@ fn yardstick(language: Language, per_level: &[u64], alpha: f64) -> Yardstick {
         language,
         per_test: per_level.to_vec(),
         per_level: per_level.to_vec(),
-        budget: fuelgauge::judge::score::budget(per_level, alpha),
+        budget: fuelgauge::judge::score::budget(per_level, &WEIGHTS, alpha),
     }
 }
 

@@ -168,7 +168,7 @@ fn enamel_inputs_match_cpythons_own_random_and_types_are_strict() {
         .success();
     let (problems, errors) = load_set(&out.join("problems"), &out.join("reference")).unwrap();
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(problems.len(), 4);
+    assert_eq!(problems.len(), 5);
 
     // The host's CPython, running ENAMEL's procedure, gives the same bytes.
     let host = std::process::Command::new("python3")
@@ -187,7 +187,7 @@ fn enamel_inputs_match_cpythons_own_random_and_types_are_strict() {
         .lines()
         .map(str::to_owned)
         .collect();
-    assert_eq!(expected.len(), 80);
+    assert_eq!(expected.len(), 100);
     let runner =
         fuelgauge::pipeline::Runner::new(fuelgauge::sandbox::Sandbox::new(2, None).unwrap(), None);
     let mut ours = Vec::new();
@@ -236,17 +236,24 @@ fn enamel_inputs_match_cpythons_own_random_and_types_are_strict() {
     .unwrap();
     let report = score(
         &out.join("problems"),
-        &[&refs, &listy],
+        &[&refs],
         &[],
         &dir.path().join("e.json"),
     );
     let r = &report.systems["refs"].stats[0];
     assert_eq!(
         (r.problems, r.excluded),
-        (3, 1),
+        (4, 1),
         "excluded problems are left out of aggregates"
     );
     assert_eq!(r.pass_at_k.value, 1.0);
+    // A system of one problem scores it with --only (else it is a coverage warning).
+    let report = score(
+        &out.join("problems"),
+        &[&listy],
+        &["--only", "enamel-0"],
+        &dir.path().join("l.json"),
+    );
     let listy = &report.systems["listy"].problems["enamel-0"].samples[0].result;
     assert_eq!(listy.verdict, "wrong_answer");
     assert!(
@@ -312,4 +319,204 @@ fn pie_speedups_count_correct_faster_edits_only() {
         "{same:?}"
     );
     assert_eq!(speedup["same"].percent_correct.value, 1.0);
+}
+
+/// Imports the ENAMEL fixture (rows 0–3 and 12) once per test.
+fn import_enamel_fixture(dir: &Path) -> PathBuf {
+    let out = dir.join("en");
+    bin()
+        .args(["import", "enamel"])
+        .arg(fixtures().join("enamel/enamel.csv"))
+        .arg("--helpers")
+        .arg(fixtures().join("enamel/datautils.py"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+#[test]
+fn enamel_sample_files_map_indices_to_problems_in_both_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_enamel_fixture(dir.path());
+    let good = "    return (len(nums), sum(x * x for x in nums))\n";
+    // ENAMEL's own form: a list indexed by problem number (unused slots empty), each code a
+    // whole program that already holds the prompt.
+    let prompt = std::fs::read_to_string(out.join("problems/enamel-12/prompt.py")).unwrap();
+    let whole = format!("{prompt}\n{good}");
+    let mut list: Vec<Vec<String>> = vec![Vec::new(); 13];
+    list[12] = vec![whole.clone()];
+    let list_file = dir.path().join("listed.json");
+    std::fs::write(&list_file, serde_json::to_string(&list).unwrap()).unwrap();
+    // The map form, with a key no problem has.
+    let map_file = dir.path().join("mapped.json");
+    std::fs::write(
+        &map_file,
+        serde_json::json!({"12": [good], "99": [good]}).to_string(),
+    )
+    .unwrap();
+    let json = dir.path().join("r.json");
+    let assert = bin()
+        .arg("score")
+        .arg("--problems")
+        .arg(out.join("problems"))
+        .args([&list_file, &map_file])
+        .arg("-o")
+        .arg(&json)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("mapped.json[99]: no problem enamel-99"),
+        "{stderr}"
+    );
+    let report: ScoreReport = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    for system in ["listed", "mapped"] {
+        let problems: Vec<&String> = report.systems[system].problems.keys().collect();
+        assert_eq!(problems, ["enamel-12"], "{system}");
+        let sample = &report.systems[system].problems["enamel-12"].samples[0];
+        assert!(sample.result.passed, "{system}: {:?}", sample.result);
+    }
+    // A code that already holds the prompt is judged as it is, not given the prompt twice.
+    let listed = &report.systems["listed"].problems["enamel-12"].samples[0];
+    assert_eq!(listed.sha256, hex_sha256(whole.as_bytes()));
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+#[test]
+fn enamel_rules_budget_tolerance_censoring_and_equality() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_enamel_fixture(dir.path());
+    let body =
+        |extra: &str, result: &str| format!("    n = len(nums)\n{extra}    return {result}\n");
+    let exact = "(n, sum(x * x for x in nums))";
+    let samples = serde_json::json!({
+        "12": [
+            // 0: below the top level, values compare as Python's == (0.0 == 0).
+            body("", "(n, float(sum(x * x for x in nums)))"),
+            // 1: OverflowError on levels 1..3 ends the run like a time-out: still passes.
+            body("    if 250 < n < 2000:\n        raise OverflowError('too big')\n", exact),
+            // 2: any other exception there fails the sample.
+            body("    if 250 < n < 2000:\n        raise ValueError('too big')\n", exact),
+            // 3: OverflowError on level 0 fails it.
+            body("    if n < 10:\n        raise OverflowError('small')\n", exact),
+            // 4: correct, with fixed extra work far above the budget but within ENAMEL's
+            //    level-0 tolerance: passes level 0, is censored from level 1.
+            body("    for _ in range(200000):\n        pass\n", exact),
+            // 5: a list where a tuple is expected: wrong at the top level.
+            body("", "[n, sum(x * x for x in nums)]"),
+        ]
+    });
+    let file = dir.path().join("rules.json");
+    std::fs::write(&file, samples.to_string()).unwrap();
+    let report = score(
+        &out.join("problems"),
+        &[&file],
+        &["--only", "enamel-12"],
+        &dir.path().join("r.json"),
+    );
+    let results: Vec<_> = report.systems["rules"].problems["enamel-12"]
+        .samples
+        .iter()
+        .map(|s| &s.result)
+        .collect();
+    let passed: Vec<bool> = results.iter().map(|r| r.passed).collect();
+    assert_eq!(
+        passed,
+        [true, true, false, false, true, false],
+        "{results:#?}"
+    );
+    assert!(results[0].score > 0.5, "{:?}", results[0]);
+    let censored_from =
+        |r: &fuelgauge::pipeline::SampleResult| r.levels.iter().position(|l| l.censored);
+    assert_eq!(censored_from(results[1]), Some(1));
+    assert_eq!(results[1].score, 0.0);
+    assert_eq!(results[2].verdict, "runtime_error");
+    assert_eq!(results[3].verdict, "runtime_error");
+    assert_eq!(censored_from(results[4]), Some(1), "{:?}", results[4]);
+    assert!(results[4].tests[..8].iter().all(|t| t.fuel > Some(0)));
+    assert_eq!(results[5].verdict, "wrong_answer");
+
+    // T = α · max T*_l over the weighted levels only: level 0's large test does not set it.
+    let yard =
+        &report.provenance.problems["enamel-12"].references[&fuelgauge::candidate::Family::Python];
+    assert!(yard.per_level[0] > yard.per_level[3], "{yard:?}");
+    assert_eq!(yard.budget, 2 * yard.per_level[1..].iter().max().unwrap());
+    // The slow sample's level-0 cost is above the budget: only the tolerance let it pass.
+    let slow0 = results[4].tests[..8]
+        .iter()
+        .filter_map(|t| t.fuel)
+        .max()
+        .unwrap();
+    assert!(slow0 > 2 * yard.per_level[0], "{slow0} vs {yard:?}");
+}
+
+#[test]
+fn evalplus_layout_and_sanitize_of_fenced_and_chatty_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_enamel_fixture(dir.path());
+    let prompt = std::fs::read_to_string(out.join("problems/enamel-12/prompt.py")).unwrap();
+    let body = "    return (len(nums), sum(x * x for x in nums))\n";
+    // EvalPlus's layout: <system>/<task id with / as _>/<n>.py.
+    let task = dir.path().join("samples/model/HumanEval_12");
+    std::fs::create_dir_all(&task).unwrap();
+    let fenced = format!(
+        "Here is the function:\n\n```python\n{prompt}\n{body}\n\nprint(square_stats([1, 2]))\n```\n\nIt runs in linear time.\n"
+    );
+    let chatty = format!(
+        "Sure! The idea is to square each number.\n{prompt}\n{body}\n# Example usage:\nassert square_stats([3]) == (1, 9)\nHope this helps!"
+    );
+    std::fs::write(task.join("0.py"), &fenced).unwrap();
+    std::fs::write(task.join("1.py"), &chatty).unwrap();
+    std::fs::write(task.join("2.py"), format!("{prompt}\n{body}")).unwrap();
+    let run = |extra: &[&str]| {
+        score(
+            &out.join("problems"),
+            &[&dir.path().join("samples")],
+            &[&["--only", "enamel-12"], extra].concat(),
+            &dir.path().join("r.json"),
+        )
+    };
+    let verdicts = |report: &ScoreReport| -> Vec<String> {
+        report.systems["model"].problems["enamel-12"]
+            .samples
+            .iter()
+            .map(|s| s.result.verdict.clone())
+            .collect()
+    };
+    // As written, markdown and prose are not Python: a compile error, not a runtime error.
+    assert_eq!(
+        verdicts(&run(&[])),
+        ["compile_error", "compile_error", "accepted"]
+    );
+    assert_eq!(
+        verdicts(&run(&["--sanitize"])),
+        ["accepted", "accepted", "accepted"]
+    );
+
+    // `fuelgauge sanitize` writes the same code, without the example call or the prose (the
+    // plain one changes too: EvalPlus writes imports and definitions without blank lines).
+    let clean = dir.path().join("clean");
+    bin()
+        .args(["sanitize", "--problems"])
+        .arg(out.join("problems"))
+        .arg(dir.path().join("samples"))
+        .arg("-o")
+        .arg(&clean)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("sanitized 3 of 3 samples"));
+    for n in ["0", "1"] {
+        let code =
+            std::fs::read_to_string(clean.join(format!("model/HumanEval_12/{n}.py"))).unwrap();
+        assert!(code.contains("def square_stats"), "{code}");
+        for gone in ["```", "print(", "assert ", "Sure", "Hope", "Here is"] {
+            assert!(!code.contains(gone), "{n}.py still has {gone:?}:\n{code}");
+        }
+    }
 }

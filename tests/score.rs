@@ -237,3 +237,124 @@ fn gates_compare_leaderboard_and_report() {
         .code(2)
         .stderr(predicate::str::contains("missing.json"));
 }
+
+#[test]
+fn compare_fails_closed_when_base_and_head_are_not_comparable() {
+    let dir = tempfile::tempdir().unwrap();
+    let head_path = dir.path().join("head.json");
+    score_to(&shared_cache(), &head_path, &[]).success();
+    let head: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&head_path)).unwrap();
+    let compare = |base: &fuelgauge::schema::ScoreReport, extra: &[&str]| {
+        let base_path = dir.path().join("base.json");
+        std::fs::write(&base_path, serde_json::to_vec(base).unwrap()).unwrap();
+        let json = dir.path().join("compare.json");
+        let assert = Command::cargo_bin("fuelgauge")
+            .unwrap()
+            .arg("compare")
+            .arg(&base_path)
+            .arg(&head_path)
+            .args(extra)
+            .arg("-o")
+            .arg(&json)
+            .assert();
+        let out = assert.get_output();
+        let status = out.status.code().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let c: serde_json::Value = serde_json::from_slice(&read(&json)).unwrap();
+        (status, stderr, c["status"].as_str().unwrap().to_owned())
+    };
+    let (status, _, verdict) = compare(&head, &[]);
+    assert_eq!((status, verdict.as_str()), (0, "ok"));
+
+    // A renamed solutions folder: no system in common.
+    let mut renamed = head.clone();
+    renamed.systems = head
+        .systems
+        .iter()
+        .map(|(k, v)| (format!("old-{k}"), v.clone()))
+        .collect();
+    let (status, stderr, verdict) = compare(&renamed, &[]);
+    assert_eq!((status, verdict.as_str()), (2, "error"), "{stderr}");
+    assert!(stderr.contains("share no system"), "{stderr}");
+
+    // A problem that changed between base and head.
+    let mut changed = head.clone();
+    changed
+        .provenance
+        .problems
+        .get_mut("min-max")
+        .unwrap()
+        .sha256 = "0".repeat(64);
+    let (status, stderr, _) = compare(&changed, &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("problem `min-max` changed"), "{stderr}");
+
+    // A system that covered more problems in base: refused unless --allow-partial.
+    let mut wider = head.clone();
+    wider
+        .systems
+        .get_mut("fast")
+        .unwrap()
+        .problems
+        .remove("min-max");
+    let (status, stderr, _) = compare(&wider, &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("system `fast` covers 1 problems in base and 2 in head"),
+        "{stderr}"
+    );
+    let (status, stderr, verdict) = compare(&wider, &["--allow-partial"]);
+    assert_ne!(status, 2, "{stderr}");
+    assert_ne!(verdict, "error");
+}
+
+#[test]
+fn score_warns_on_partial_coverage_and_checks_flags_before_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one");
+    std::fs::create_dir_all(one.join("min-max")).unwrap();
+    std::fs::copy(
+        fixtures().join("solutions/fast/min-max/a.py"),
+        one.join("min-max/a.py"),
+    )
+    .unwrap();
+    let out = dir.path().join("r.json");
+    fuelgauge(&shared_cache())
+        .arg(&one)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "system `one` has samples for 1 of the 2 problems (missing equal-pairs)",
+        ));
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&out)).unwrap();
+    assert!(
+        report.systems["one"].problems.contains_key("min-max"),
+        "still scored"
+    );
+    // The subset on purpose, under another name.
+    fuelgauge(&shared_cache())
+        .arg(&one)
+        .args(["--only", "min-max", "--system", "renamed", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&out)).unwrap();
+    assert_eq!(report.systems.keys().collect::<Vec<_>>(), ["renamed"]);
+    // Usage errors, before anything runs.
+    fuelgauge(&shared_cache())
+        .arg(&one)
+        .args(["--only", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--only nope: no such problem"));
+    fuelgauge(&shared_cache())
+        .arg(&one)
+        .args(["--fail-under", "eff@10=0.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "k = 10 is not scored; add it to --k",
+        ));
+}

@@ -69,13 +69,17 @@ fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
     v
 }
 
-/// `<system>/<problem>/<files>` or, when the folder's children are problem ids, `<problem>/<files>`.
+/// `<system>/<problem>/<files>` or, when the folder's children are problems, `<problem>/<files>`.
+/// A problem folder is named by its id or, in EvalPlus's layout, by its task id with `/` as
+/// `_` (`HumanEval_0` → `HumanEval/0` → `humaneval-0`).
 fn collect_dir(dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
     let children: Vec<_> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_dir())
         .collect();
-    let one_system = children.iter().any(|c| ids.contains(&name_of(c)));
+    let one_system = children
+        .iter()
+        .any(|c| folder_problem(&name_of(c), ids).is_some());
     if one_system {
         collect_system(
             &name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned())),
@@ -90,19 +94,31 @@ fn collect_dir(dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
     }
 }
 
+/// The problem a folder holds: its name as a problem id, or EvalPlus's `<Dataset>_<n>`.
+pub fn folder_problem(name: &str, ids: &BTreeSet<String>) -> Option<String> {
+    if ids.contains(name) {
+        return Some(name.to_owned());
+    }
+    let (dataset, number) = name.rsplit_once('_')?;
+    if dataset.is_empty() || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    resolve(&format!("{dataset}/{number}"), ids)
+}
+
 fn collect_system(system: &str, dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
     for problem_dir in sorted_entries(dir) {
-        let problem = name_of(&problem_dir);
+        let folder = name_of(&problem_dir);
         if !problem_dir.is_dir() {
             continue;
         }
-        if !ids.contains(&problem) {
+        let Some(problem) = folder_problem(&folder, ids) else {
             out.warnings.push(format!(
-                "{}: no problem `{problem}` in the problem set; skipped",
+                "{}: no problem `{folder}` in the problem set; skipped",
                 problem_dir.display()
             ));
             continue;
-        }
+        };
         for file in sorted_entries(&problem_dir) {
             if file.is_dir() {
                 continue;
@@ -123,7 +139,7 @@ fn collect_system(system: &str, dir: &Path, ids: &BTreeSet<String>, out: &mut Co
 /// Maps a task id to a problem id: the id itself; lowercased with `/` as `-`
 /// (`HumanEval/12` → `humaneval-12`); its last path segment; or the one problem whose id ends
 /// in `-<that segment>` (ENAMEL's index `12` → `enamel-12`).
-fn resolve(task: &str, ids: &BTreeSet<String>) -> Option<String> {
+pub fn resolve(task: &str, ids: &BTreeSet<String>) -> Option<String> {
     let lower = task.to_ascii_lowercase();
     let last = lower.rsplit('/').next().unwrap_or(&lower).to_owned();
     let direct = [
@@ -144,12 +160,16 @@ fn resolve(task: &str, ids: &BTreeSet<String>) -> Option<String> {
 }
 
 /// A completion goes after the prompt on a line of its own (HumanEval's prompts end with a
-/// newline, ENAMEL's do not).
-fn join_prompt(prompt: &str, completion: &str) -> String {
-    if prompt.is_empty() || prompt.ends_with('\n') {
-        format!("{prompt}{completion}")
+/// newline, ENAMEL's do not); a code that already contains the prompt (a whole program, as in
+/// ENAMEL's own samples files) is taken as it is, not given the prompt twice.
+pub fn with_prompt(prompt: &str, code: &str) -> String {
+    let trimmed = prompt.trim();
+    if trimmed.is_empty() || code.contains(trimmed) {
+        code.to_owned()
+    } else if prompt.ends_with('\n') {
+        format!("{prompt}{code}")
     } else {
-        format!("{prompt}\n{completion}")
+        format!("{prompt}\n{code}")
     }
 }
 
@@ -204,7 +224,7 @@ fn collect_jsonl(
         };
         let code = match (field("solution"), field("completion")) {
             (Some(s), _) => s.to_owned(),
-            (None, Some(c)) => join_prompt(&problems.prompt(&problem).unwrap_or_default(), c),
+            (None, Some(c)) => with_prompt(&problems.prompt(&problem).unwrap_or_default(), c),
             (None, None) => {
                 out.warnings.push(format!(
                     "{at}: neither `solution` nor `completion`; line skipped"
@@ -232,42 +252,74 @@ fn collect_jsonl(
     }
 }
 
-/// ENAMEL's samples file: `{"<problem index>": [code, …]}`; an index is a problem id or a
-/// position in the problem set sorted by id. Each code is a function body or a whole program,
-/// appended to the prompt.
+/// ENAMEL's samples file (`samples/*.json` of its repository): a list indexed by HumanEval
+/// problem number, one list of codes per problem, or a map `{"<index>": [code, …]}`. Index
+/// `i` means `enamel-<i>` (else the problem id equal to the key, else the one problem whose id
+/// ends in `-<i>`); an index with no problem, or an empty slot in the list, is a warning. As
+/// in ENAMEL, each code runs after the problem's prompt, unless it already contains it.
 fn collect_enamel(
     path: &Path,
     problems: &dyn ProblemIndex,
     ids: &BTreeSet<String>,
     out: &mut Collected,
 ) {
-    let parsed: Result<std::collections::BTreeMap<String, Vec<String>>, String> =
-        std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
-    let map = match parsed {
-        Ok(m) => m,
+    let shape_help =
+        "expected ENAMEL's [[code, …], …] (indexed by problem number) or {\"<index>\": [code, …]}";
+    let parsed: Result<serde_json::Value, String> = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
+    let entries: Vec<(String, serde_json::Value)> = match parsed {
+        Ok(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        Ok(serde_json::Value::Object(map)) => map.into_iter().collect(),
+        Ok(_) => {
+            return out.warnings.push(format!(
+                "{}: not an ENAMEL samples file; {shape_help}",
+                path.display()
+            ));
+        }
         Err(e) => {
             return out.warnings.push(format!(
-                "{}: not an ENAMEL samples file ({e}); expected {{\"<problem index>\": [code, …]}}",
+                "{}: not an ENAMEL samples file ({e}); {shape_help}",
                 path.display()
             ));
         }
     };
-    let sorted: Vec<&String> = ids.iter().collect();
     let system = stem(path);
-    for (key, codes) in map {
-        let problem = if ids.contains(&key) {
-            Some(key.clone())
-        } else {
-            key.parse::<usize>()
-                .ok()
-                .and_then(|i| sorted.get(i).map(|s| (*s).clone()))
+    for (key, codes) in entries {
+        let at = format!("{}[{key}]", path.display());
+        let codes: Vec<String> = match codes {
+            serde_json::Value::Null => continue,
+            serde_json::Value::Array(items) => {
+                let strings: Option<Vec<String>> = items
+                    .into_iter()
+                    .map(|c| c.as_str().map(str::to_owned))
+                    .collect();
+                match strings {
+                    Some(s) => s,
+                    None => {
+                        out.warnings
+                            .push(format!("{at}: not a list of code strings; skipped"));
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                out.warnings
+                    .push(format!("{at}: not a list of code strings; skipped"));
+                continue;
+            }
         };
-        let Some(problem) = problem else {
+        if codes.is_empty() {
+            continue;
+        }
+        let Some(problem) = resolve_index(&key, ids) else {
             out.warnings.push(format!(
-                "{}: no problem `{key}` in the problem set; skipped",
-                path.display()
+                "{at}: no problem enamel-{key} (or `{key}`) in the problem set; {} samples skipped",
+                codes.len()
             ));
             continue;
         };
@@ -278,11 +330,29 @@ fn collect_enamel(
                 problem: problem.clone(),
                 name: format!("{}#{key}.{j:04}", name_of(path)),
                 source: Source::new(
-                    format!("{}[{key}][{j}]", path.display()),
+                    format!("{at}[{j}]"),
                     Language::Python,
-                    format!("{prompt}\n{code}").into_bytes(),
+                    with_prompt(&prompt, &code).into_bytes(),
                 ),
             });
         }
+    }
+}
+
+/// An ENAMEL index: `enamel-<i>`, else the problem id itself, else the one problem whose id
+/// ends in `-<i>`.
+fn resolve_index(key: &str, ids: &BTreeSet<String>) -> Option<String> {
+    let enamel = format!("enamel-{key}");
+    if ids.contains(&enamel) {
+        return Some(enamel);
+    }
+    if ids.contains(key) {
+        return Some(key.to_owned());
+    }
+    let suffix = format!("-{key}");
+    let mut matches = ids.iter().filter(|id| id.ends_with(&suffix));
+    match (matches.next(), matches.next()) {
+        (Some(only), None) if key.bytes().all(|b| b.is_ascii_digit()) => Some(only.clone()),
+        _ => None,
     }
 }

@@ -60,6 +60,9 @@ pub enum Command {
     /// Compare two results (base, head) per system and problem; exit 1 on a real regression.
     #[command(after_help = COMPARE_EXIT_HELP)]
     Compare(CompareArgs),
+    /// Extract the code from Markdown fences and chat text, as EvalPlus's sanitizer does;
+    /// writes a sanitized copy of a solutions folder or JSONL file.
+    Sanitize(SanitizeArgs),
     /// Import a dataset (HumanEval, ENAMEL, PIE) as problem folders.
     Import {
         #[command(subcommand)]
@@ -293,6 +296,18 @@ pub struct ScoreArgs {
     /// The k of pass@k and eff@k, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "1", value_name = "K,..")]
     pub k: Vec<usize>,
+    /// Score only these problems (comma-separated ids); samples of other problems are left
+    /// out, and coverage is counted against this subset.
+    #[arg(long, value_delimiter = ',', value_name = "ID,..")]
+    pub only: Vec<String>,
+    /// The system's name, for a single SOLUTIONS input (a JSONL or ENAMEL file, or a one-system
+    /// folder) [default: the file's or folder's name].
+    #[arg(long, value_name = "NAME")]
+    pub system: Option<String>,
+    /// Extract the code from Markdown fences and chat text first, as EvalPlus's sanitizer
+    /// does (see `fuelgauge sanitize`).
+    #[arg(long)]
+    pub sanitize: bool,
     /// Count problems marked `excluded` in aggregates.
     #[arg(long)]
     pub include_excluded: bool,
@@ -349,4 +364,26 @@ pub struct CompareArgs {
     /// Count every drop beyond the allowance, even when its interval includes 0.
     #[arg(long)]
     pub strict: bool,
+    /// Compare even when a system covers different problems in base and head (over the
+    /// problems both scored).
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Write the comparison to FILE: .md (markdown) or .json; repeatable [default: markdown
+    /// to stdout].
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SanitizeArgs {
+    /// A solutions folder (any layout `score` reads) or an EvalPlus JSONL file.
+    pub solutions: PathBuf,
+    /// The problems folder (entry points of function problems).
+    #[arg(long, default_value = "problems", value_name = "DIR")]
+    pub problems: PathBuf,
+    /// Where to write [default: `<folder>-sanitized/` or `<file>-sanitized.jsonl` beside the input].
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub jobs: JobsArg,
 }

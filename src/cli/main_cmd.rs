@@ -25,6 +25,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => super::score_cmd::run_report(args),
         Command::Leaderboard(args) => super::score_cmd::run_leaderboard(args),
         Command::Compare(args) => super::score_cmd::run_compare(args),
+        Command::Sanitize(args) => super::sanitize_cmd::run(&cli.global, args),
         Command::Import { dataset } => super::score_cmd::run_import(&cli.global, dataset),
         Command::Problems {
             action: ProblemsAction::Check(args),

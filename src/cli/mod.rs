@@ -8,6 +8,7 @@ mod exit;
 mod main_cmd;
 mod output;
 mod run_cmd;
+mod sanitize_cmd;
 mod score_cmd;
 
 pub use args::Cli;

@@ -9,7 +9,7 @@ use super::args::{CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ScoreArg
 use super::context::context;
 use super::exit;
 use super::output::{emit, read_report, render, write_file};
-use crate::candidate::{ProblemIndex, collect};
+use crate::candidate::{ProblemIndex, Submission, collect};
 use crate::pipeline::{Journal, score};
 use crate::problem::{Problem, default_references_dir, load_set};
 use crate::report::compare::{compare, markdown};
@@ -35,14 +35,53 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     if args.k.contains(&0) {
         anyhow::bail!("--k values must be at least 1");
     }
+    if let Some(t) = args
+        .fail_under
+        .iter()
+        .find(|t| !args.k.contains(&t.metric.k))
+    {
+        anyhow::bail!(
+            "--fail-under {}: k = {} is not scored; add it to --k (now {})",
+            t.metric,
+            t.metric.k,
+            args.k
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+    }
+    if args.system.is_some() && args.solutions.len() != 1 {
+        anyhow::bail!("--system names the system of a single SOLUTIONS input; pass one");
+    }
     let references = args
         .references
         .clone()
         .unwrap_or_else(|| default_references_dir(&args.problems));
-    let (problems, load_errors) = load_set(&args.problems, &references)?;
+    let (mut problems, load_errors) = load_set(&args.problems, &references)?;
     let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
-    let collected = collect(&args.solutions, &Index(&problems));
-    warnings.extend(collected.warnings);
+    let mut collected = collect(&args.solutions, &Index(&problems));
+    warnings.append(&mut collected.warnings);
+    if let Some(name) = &args.system {
+        rename_system(&mut collected.submissions, name, &args.solutions[0])?;
+    }
+    if !args.only.is_empty() {
+        restrict(
+            &mut problems,
+            &mut collected.submissions,
+            &args.only,
+            &args.problems,
+        )?;
+    }
+    let ctx = context(global, args.jobs.get())?;
+    if args.sanitize {
+        sanitize_all(&ctx, &problems, &mut collected.submissions);
+    }
+    warnings.extend(coverage_warnings(
+        &problems,
+        &collected.submissions,
+        args.include_excluded,
+    ));
     for w in &warnings {
         eprintln!("warning: {w}");
     }
@@ -82,7 +121,6 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
             journal_path.display()
         );
     }
-    let ctx = context(global, args.jobs.get())?;
     let settings = ScoreSettings {
         k: args.k.clone(),
         include_excluded: args.include_excluded,
@@ -149,6 +187,134 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     } else {
         exit::SUCCESS
     })
+}
+
+/// `--system NAME`: the one system of a single input gets that name.
+fn rename_system(
+    submissions: &mut [Submission],
+    name: &str,
+    input: &std::path::Path,
+) -> anyhow::Result<()> {
+    let systems: std::collections::BTreeSet<&str> =
+        submissions.iter().map(|s| s.system.as_str()).collect();
+    if systems.len() > 1 {
+        anyhow::bail!(
+            "--system {name}: {} holds {} systems ({}); --system is for one",
+            input.display(),
+            systems.len(),
+            systems.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    for s in submissions {
+        s.system = name.to_owned();
+    }
+    Ok(())
+}
+
+/// `--only ID,…`: keeps those problems and their samples; an unknown id is an error.
+fn restrict(
+    problems: &mut Vec<Problem>,
+    submissions: &mut Vec<Submission>,
+    only: &[String],
+    dir: &std::path::Path,
+) -> anyhow::Result<()> {
+    if let Some(unknown) = only
+        .iter()
+        .find(|id| !problems.iter().any(|p| &p.id == *id))
+    {
+        anyhow::bail!(
+            "--only {unknown}: no such problem in {}; `fuelgauge problems check {}` lists them",
+            dir.display(),
+            dir.display()
+        );
+    }
+    problems.retain(|p| only.contains(&p.id));
+    let before = submissions.len();
+    submissions.retain(|s| only.contains(&s.problem));
+    if submissions.len() < before {
+        eprintln!(
+            "note: --only: {} samples of other problems left out",
+            before - submissions.len()
+        );
+    }
+    Ok(())
+}
+
+/// `--sanitize`: each Python sample's code extracted from its text, as EvalPlus does. A
+/// sample the sanitizer cannot handle is judged as it is (a note says which).
+fn sanitize_all(
+    ctx: &crate::pipeline::Context,
+    problems: &[Problem],
+    submissions: &mut [Submission],
+) {
+    use rayon::prelude::*;
+    let entry = |id: &str| {
+        problems
+            .iter()
+            .find(|p| p.id == id)
+            .filter(|p| p.kind == crate::problem::Kind::Function)
+            .and_then(|p| p.entry_point.clone())
+    };
+    let notes: Vec<String> = ctx.runner.sandbox.pool().install(|| {
+        submissions
+            .par_iter_mut()
+            .filter_map(|s| {
+                match crate::pipeline::sanitize::sanitize(
+                    ctx,
+                    &s.source,
+                    entry(&s.problem).as_deref(),
+                ) {
+                    Ok(clean) => {
+                        s.source = clean;
+                        None
+                    }
+                    Err(e) => Some(format!(
+                        "{}: the sanitizer failed ({e}); judged as it is",
+                        s.source.origin
+                    )),
+                }
+            })
+            .collect()
+    });
+    for n in notes {
+        eprintln!("note: {n}");
+    }
+}
+
+/// One warning per system that has samples for fewer of the counted problems than the set
+/// holds: its statistics would silently be over a subset.
+fn coverage_warnings(
+    problems: &[Problem],
+    submissions: &[Submission],
+    include_excluded: bool,
+) -> Vec<String> {
+    let counted: std::collections::BTreeSet<&str> = problems
+        .iter()
+        .filter(|p| include_excluded || !p.excluded)
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut covered: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for s in submissions {
+        let entry = covered.entry(s.system.as_str()).or_default();
+        if counted.contains(s.problem.as_str()) {
+            entry.insert(s.problem.as_str());
+        }
+    }
+    covered
+        .into_iter()
+        .filter(|(_, have)| have.len() < counted.len())
+        .map(|(system, have)| {
+            let missing: Vec<&str> = counted.difference(&have).copied().collect();
+            let shown = missing.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+            format!(
+                "system `{system}` has samples for {} of the {} problems (missing {shown}{}); its pass@k and eff@k cover those only; use --only to score a subset on purpose",
+                have.len(),
+                counted.len(),
+                if missing.len() > 5 { ", …" } else { "" }
+            )
+        })
+        .collect()
 }
 
 /// Every `--fail-under` threshold some system misses, as a sentence.
@@ -250,12 +416,29 @@ pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
             .map(|t| (t.metric, t.value))
             .collect()
     };
-    let c = compare(&base, &head, &gates, args.strict)?;
-    print!("{}", markdown(&c));
-    Ok(if c.regressed() {
-        exit::failure()
-    } else {
-        exit::SUCCESS
+    let c = compare(&base, &head, &gates, args.strict, args.allow_partial)?;
+    let text = markdown(&c);
+    if args.output.is_empty() {
+        print!("{text}");
+    }
+    for path in &args.output {
+        match path.extension().and_then(|e| e.to_str()) {
+            _ if path.as_os_str() == "-" => print!("{text}"),
+            Some("json") => write_file(path, &(serde_json::to_string_pretty(&c)? + "\n"))?,
+            Some("md" | "markdown" | "txt") => write_file(path, &text)?,
+            _ => anyhow::bail!(
+                "{}: compare writes .md or .json; cannot tell the format from the extension",
+                path.display()
+            ),
+        }
+    }
+    for e in &c.errors {
+        eprintln!("error: not comparable: {e}");
+    }
+    Ok(match c.status {
+        crate::report::compare::Status::Ok => exit::SUCCESS,
+        crate::report::compare::Status::Regression => exit::failure(),
+        crate::report::compare::Status::Error => exit::error(),
     })
 }
 
@@ -269,7 +452,7 @@ pub(crate) fn run_import(
         Humaneval { file, out } => {
             let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
             let ctx = super::context::context(global, jobs)?;
-            let run = |code: &str| crate::pipeline::run_trusted_python(&ctx, code);
+            let run = |code: &str| crate::pipeline::run_trusted_python(&ctx, code, b"");
             (
                 ctx.runner
                     .sandbox

@@ -4,7 +4,7 @@
 //! Parsing on the host keeps the judge out of the candidate's interpreter, where a candidate
 //! could patch the comparison.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
 
@@ -186,6 +186,120 @@ fn compare_at(e: &Value, a: &Value, tol: Option<f64>, at: &str) -> Result<(), St
                 mismatch()
             }
         }
+    }
+}
+
+/// ENAMEL's default checker, `type(output) == type(answer) and output == answer`: the types
+/// must be equal at the top level only; below it, values compare as Python's `==` does
+/// (`1 == 1.0 == True`, `{1} == frozenset({1})`, a tuple never equals a list, NaN equals
+/// nothing, as for two distinct NaN objects).
+pub fn compare_python_equal(expected: &Value, actual: &Value) -> Result<(), String> {
+    if expected.type_name() != actual.type_name() {
+        return Err(format!(
+            "output: expected type {}, got {}",
+            expected.type_name(),
+            actual.type_name()
+        ));
+    }
+    if python_equal(expected, actual) {
+        Ok(())
+    } else {
+        Err(format!(
+            "output: expected {}, got {} (compared as Python's ==)",
+            short(expected),
+            short(actual)
+        ))
+    }
+}
+
+/// Python's `==` on two values.
+fn python_equal(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (None, None) => true,
+        (Bool(_) | Int(_) | Float(_) | Complex(..), Bool(_) | Int(_) | Float(_) | Complex(..)) => {
+            let (x, y) = (number_key(a), number_key(b));
+            x.is_some() && x == y
+        }
+        (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
+        (Tuple(x), Tuple(y)) | (List(x), List(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| python_equal(p, q))
+        }
+        (Dict(x), Dict(y)) => {
+            if x.len() != y.len() {
+                return false;
+            }
+            let mut by_key = std::collections::HashMap::with_capacity(y.len());
+            for (k, v) in y.values() {
+                match hash_key(k) {
+                    Some(key) => by_key.insert(key, v),
+                    Option::None => return false,
+                };
+            }
+            x.values().all(|(k, v)| {
+                hash_key(k)
+                    .and_then(|key| by_key.get(&key))
+                    .is_some_and(|w| python_equal(v, w))
+            })
+        }
+        (Set(x) | FrozenSet(x), Set(y) | FrozenSet(y)) => {
+            x.len() == y.len() && {
+                let keys = |m: &BTreeMap<String, Value>| -> Option<BTreeSet<String>> {
+                    m.values().map(hash_key).collect()
+                };
+                matches!((keys(x), keys(y)), (Some(p), Some(q)) if p == q)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A number's value as text, equal exactly when Python's `==` says the numbers are equal
+/// (an integral float is written as the integer it is); `None` for NaN, which equals nothing.
+fn number_key(v: &Value) -> Option<String> {
+    let float = |f: f64| -> Option<String> {
+        if f.is_nan() {
+            Option::None
+        } else if f == 0.0 {
+            Some("0".into())
+        } else if f.is_finite() && f.fract() == 0.0 {
+            // Exact: Rust writes every digit of an integral double.
+            Some(format!("{f:.0}"))
+        } else {
+            Some(format!("f{f:?}"))
+        }
+    };
+    match v {
+        Value::Bool(b) => Some(if *b { "1" } else { "0" }.into()),
+        Value::Int(s) => Some(s.clone()),
+        Value::Float(f) => float(*f),
+        Value::Complex(r, i) if *i == 0.0 => float(*r),
+        Value::Complex(r, i) => Some(format!("c{}:{}", float(*r)?, float(*i)?)),
+        _ => Option::None,
+    }
+}
+
+/// A hashable value's key for sets and dicts under Python's `==`; `None` when it holds a NaN
+/// (or is not hashable).
+fn hash_key(v: &Value) -> Option<String> {
+    match v {
+        Value::None => Some("None".into()),
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Complex(..) => number_key(v),
+        Value::Str(s) => Some(format!("s{s:?}")),
+        Value::Bytes(b) => Some(format!("b{b:?}")),
+        Value::Tuple(items) => {
+            let keys: Option<Vec<String>> = items.iter().map(hash_key).collect();
+            Some(format!("({})", keys?.join(",")))
+        }
+        Value::FrozenSet(m) => {
+            let keys: Option<BTreeSet<String>> = m.values().map(hash_key).collect();
+            Some(format!(
+                "{{{}}}",
+                keys?.into_iter().collect::<Vec<_>>().join(",")
+            ))
+        }
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => Option::None,
     }
 }
 
@@ -576,6 +690,27 @@ mod tests {
 
     fn p(s: &str) -> Value {
         parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn python_equal_is_strict_at_the_top_and_pythonic_below() {
+        let eq = |a: &str, b: &str| compare_python_equal(&p(a), &p(b)).is_ok();
+        // Top level: the types must be equal.
+        assert!(!eq("1", "1.0") && !eq("1", "True") && !eq("[1]", "(1,)"));
+        assert!(!eq("{1}", "frozenset({1})"));
+        // Below it, Python's ==.
+        assert!(eq("[1, 2.0]", "[1, 2]") && eq("[True]", "[1]") && eq("(0j,)", "(False,)"));
+        assert!(eq("[{1, 2}]", "[frozenset({2.0, 1})]"));
+        assert!(eq("{1: 'a', (2, 3): [4]}", "{1.0: 'a', (2.0, 3): [4.0]}"));
+        assert!(!eq("[[1]]", "[(1,)]") && !eq("['a']", "[b'a']") && !eq("[1]", "[1.5]"));
+        assert!(!eq("{1: 'a'}", "{1: 'b'}") && !eq("{1: 'a'}", "{2: 'a'}"));
+        // Integers compare with floats exactly, not through a rounded float.
+        assert!(eq("[9007199254740992]", "[9007199254740992.0]"));
+        assert!(!eq("[9007199254740993]", "[9007199254740992.0]"));
+        assert!(eq("[-0.0]", "[0]") && eq("[(1+0j)]", "[1]") && !eq("[1j]", "[0]"));
+        // NaN equals nothing; infinities equal themselves.
+        assert!(!eq("nan", "nan") && !eq("[nan]", "[nan]") && !eq("{nan}", "{nan}"));
+        assert!(eq("[inf]", "[inf]") && !eq("[inf]", "[-inf]"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! ENAMEL's efficiency score with fuel as the cost (Qiu et al., ICLR 2025, §3).
 //!
 //! Reference cost per level T*_l (max over the level's tests), one budget per problem
-//! T = α · max_l T*_l, candidate cost per level t_l (max over the level's tests). Level score
+//! T = α · max T*_l over the scored levels, candidate cost per level t_l (max over the level's tests). Level score
 //! f_l = max(0, T − t_l) / (T − T*_l), unclipped above (faster than the reference gives > 1).
 //! Sample score e = Σ h_l f_l / Σ h_l over the scored levels (h_l > 0). A level whose run
 //! exhausted the budget is right-censored at T: its f_l is exactly 0, and so is every later
@@ -29,10 +29,29 @@ pub struct LevelScore {
     pub score: f64,
 }
 
-/// The budget T = α · max_l T*_l (rounded down to whole fuel).
-pub fn budget(reference: &[u64], alpha: f64) -> u64 {
-    let max = reference.iter().copied().max().unwrap_or(0);
-    (alpha * max as f64).floor() as u64
+/// The budget T = α · max T*_l over the scored levels (h_l > 0), like ENAMEL's `ref_max`:
+/// level 0 only checks correctness, so its cost does not set the budget. Over every level
+/// when none is scored (a problem without levels). Rounded down to whole fuel.
+pub fn budget(reference: &[u64], weights: &[f64], alpha: f64) -> u64 {
+    let scored = reference
+        .iter()
+        .enumerate()
+        .filter(|(l, _)| weights.get(*l).is_some_and(|&h| h > 0.0))
+        .map(|(_, &r)| r);
+    match scored.max() {
+        Some(max) => scale(max, alpha),
+        None => cap_over_all_levels(reference, alpha),
+    }
+}
+
+/// α · max over every level: the default fuel cap of level 0, so that a candidate as costly
+/// as the reference is never stopped on level 0 whatever the budget.
+pub fn cap_over_all_levels(reference: &[u64], alpha: f64) -> u64 {
+    scale(reference.iter().copied().max().unwrap_or(0), alpha)
+}
+
+fn scale(fuel: u64, alpha: f64) -> u64 {
+    (alpha * fuel as f64).floor() as u64
 }
 
 /// f_l for one level.
@@ -93,7 +112,11 @@ mod tests {
         let reference = [50, 100, 500, 2000];
         let weights = [0.0, 3.0, 3.0, 4.0];
         let t = 4000;
-        assert_eq!(budget(&reference, 2.0), t);
+        assert_eq!(budget(&reference, &weights, 2.0), t);
+        // Level 0 does not set the budget, however costly, unless no level is scored.
+        assert_eq!(budget(&[9000, 100, 500, 2000], &weights, 2.0), t);
+        assert_eq!(cap_over_all_levels(&[9000, 100, 500, 2000], 2.0), 18000);
+        assert_eq!(budget(&[9000], &[0.0], 2.0), 18000);
         let costs = [200, 200, 1000, 3000].map(LevelCost::Finished);
         let (e, levels) = sample_score(t, &reference, &weights, &costs);
         let f: Vec<f64> = levels[1..].iter().map(|l| l.score).collect();

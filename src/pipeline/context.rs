@@ -11,9 +11,9 @@ pub struct Context {
     pub cache: Option<Arc<Cache>>,
 }
 
-/// Runs a trusted Python program (an importer's recorder) in a fresh instance of the
-/// runtime, generously limited; returns its stdout, or why it failed.
-pub fn run_trusted_python(ctx: &Context, code: &str) -> Result<Vec<u8>, String> {
+/// Runs a trusted Python program (an importer's recorder, the sanitizer) on `stdin` in a
+/// fresh instance of the runtime, generously limited; returns its stdout, or why it failed.
+pub fn run_trusted_python(ctx: &Context, code: &str, stdin: &[u8]) -> Result<Vec<u8>, String> {
     use crate::sandbox::{Limits, PyMode, RunVerdict};
     let program = ctx
         .tools
@@ -27,7 +27,7 @@ pub fn run_trusted_python(ctx: &Context, code: &str) -> Result<Vec<u8>, String> 
     };
     let o = ctx
         .runner
-        .run(&program, b"", &limits, 0)
+        .run(&program, stdin, &limits, 0)
         .map_err(|e| e.to_string())?;
     match o.verdict {
         RunVerdict::Ok => Ok(o.stdout),

@@ -9,7 +9,7 @@ use super::prepare::Prepared;
 use crate::candidate::{Language, Source};
 use crate::judge::TestVerdict;
 use crate::judge::checker::{check_exact, check_tokens};
-use crate::judge::score::{LevelCost, LevelScore, sample_score};
+use crate::judge::score::{LevelCost, LevelScore, cap_over_all_levels, sample_score};
 use crate::judge::{pickle, pyliteral};
 use crate::problem::{Checker, Kind, Problem, TestCase};
 use crate::sandbox::{Entry, Limits, Program, PyMode, RunVerdict, RuntimeErrorReason};
@@ -264,6 +264,10 @@ pub(crate) fn check_output(
             &answer(actual, "the output")?,
             *float_tol,
         ),
+        Checker::PythonEqual => pyliteral::compare_python_equal(
+            &answer(expected, "the expected answer")?,
+            &answer(actual, "the output")?,
+        ),
         Checker::Custom { source } => {
             let program = ctx
                 .tools
@@ -314,7 +318,10 @@ pub fn evaluate(
     let problem = &prepared.problem;
     let yard = prepared.yardstick(source.language)?;
     let t = yard.budget;
-    let level0 = problem.level0_fuel.unwrap_or(t);
+    let level0 = problem
+        .level0_fuel
+        .unwrap_or_else(|| cap_over_all_levels(&yard.per_level, problem.alpha).max(t))
+        .saturating_add(problem.level0_tolerance_fuel);
     let budget = move |level: usize| if level == 0 { level0 } else { t };
     let fail = |verdict: String, tests: Vec<TestResult>| SampleResult {
         language: source.language,
@@ -372,7 +379,7 @@ pub fn evaluate(
                 peak_memory,
             } => {
                 let name = verdict.name().to_owned();
-                let censor = verdict == TestVerdict::FuelExhausted && test.level > 0;
+                let censor = test.level > 0 && censors(problem, &verdict);
                 results.push(TestResult {
                     name: test.name.clone(),
                     level: test.level,
@@ -394,12 +401,7 @@ pub fn evaluate(
             _ => LevelCost::Finished(costs[l]),
         })
         .collect();
-    let weights: Vec<f64> = if problem.levels.is_empty() {
-        vec![0.0]
-    } else {
-        problem.levels.iter().map(|l| l.weight).collect()
-    };
-    let (score, level_scores) = sample_score(t, &yard.per_level, &weights, &level_costs);
+    let (score, level_scores) = sample_score(t, &yard.per_level, &problem.weights(), &level_costs);
     Ok(SampleResult {
         language: source.language,
         passed: true,
@@ -408,4 +410,25 @@ pub fn evaluate(
         levels: level_scores,
         tests: results,
     })
+}
+
+/// Whether a failed run on a level ≥ 1 is right-censored (the level and later ones score 0,
+/// the sample still passes) rather than a failure: running out of fuel always is; the
+/// problem's `censor_errors` add Python exceptions (ENAMEL: `MemoryError`, which also
+/// covers the memory cap, and `OverflowError`).
+fn censors(problem: &Problem, verdict: &TestVerdict) -> bool {
+    let listed = |name: &str| problem.censor_errors.iter().any(|n| n == name);
+    match verdict {
+        TestVerdict::FuelExhausted => true,
+        TestVerdict::MemoryLimit => listed("MemoryError"),
+        TestVerdict::RuntimeError { detail } => raised_exception(detail).is_some_and(listed),
+        _ => false,
+    }
+}
+
+/// The exception class of a Python runtime error's detail (`OverflowError: …` → its name).
+fn raised_exception(detail: &str) -> Option<&str> {
+    let name = detail.split_once(':').map_or(detail, |(n, _)| n);
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    plain.then_some(name)
 }

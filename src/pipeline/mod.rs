@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod journal;
 pub mod prepare;
 pub mod runner;
+pub mod sanitize;
 pub mod score;
 pub mod speedup;
 

@@ -21,7 +21,7 @@ pub struct Yardstick {
     pub per_test: Vec<u64>,
     /// T*_l: the largest fuel over each level's tests.
     pub per_level: Vec<u64>,
-    /// T = α · max_l T*_l.
+    /// T = α · max T*_l over the scored levels.
     pub budget: u64,
 }
 
@@ -121,7 +121,7 @@ pub fn prepare(
         let language = problem.references[&family].language;
         let yard = Yardstick {
             language,
-            budget: budget(&per_level, problem.alpha),
+            budget: budget(&per_level, &problem.weights(), problem.alpha),
             per_test: costs,
             per_level,
         };

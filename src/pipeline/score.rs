@@ -47,7 +47,7 @@ pub enum ScoreError {
 
 /// Identifies a sample's result: who, what, and everything the judging depends on.
 fn sample_key(s: &Submission, problem: &Problem) -> Digest {
-    KeyBuilder::new("sample-v2")
+    KeyBuilder::new("sample-v3")
         .str(crate::VERSION)
         .str(python_runtime_sha256())
         .str(&s.system)

@@ -106,30 +106,42 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
             return Err(bad("entry_point", "is only for kind = \"function\"".into()));
         }
         (Kind::Function, _, c)
-            if !matches!(c, CheckerSpec::Literal { .. } | CheckerSpec::Custom { .. }) =>
+            if !matches!(
+                c,
+                CheckerSpec::Literal { .. } | CheckerSpec::PythonEqual | CheckerSpec::Custom { .. }
+            ) =>
         {
             return Err(bad(
                 "checker.kind",
-                "function problems compare Python values: use \"literal\" or \"custom\"".into(),
+                "function problems compare Python values: use \"literal\", \"python_equal\" or \"custom\"".into(),
             ));
         }
-        (Kind::Stdio, _, CheckerSpec::Literal { .. }) => {
+        (Kind::Stdio, _, CheckerSpec::Literal { .. } | CheckerSpec::PythonEqual) => {
             return Err(bad(
                 "checker.kind",
-                "\"literal\" is for function problems; use \"tokens\", \"exact\" or \"float\""
+                "\"literal\" and \"python_equal\" are for function problems; use \"tokens\", \"exact\" or \"float\""
                     .into(),
             ));
         }
         _ => {}
     }
+    let is_identifier = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+            && !s.starts_with(|c: char| c.is_ascii_digit())
+    };
     if let Some(ep) = &spec.entry_point
-        && (ep.is_empty()
-            || !ep.chars().all(|c| c.is_alphanumeric() || c == '_')
-            || ep.starts_with(|c: char| c.is_ascii_digit()))
+        && !is_identifier(ep)
     {
         return Err(bad(
             "entry_point",
             format!("{ep:?} is not a Python identifier"),
+        ));
+    }
+    if let Some(name) = spec.limits.censor_errors.iter().find(|n| !is_identifier(n)) {
+        return Err(bad(
+            "limits.censor_errors",
+            format!("{name:?} is not a Python exception name"),
         ));
     }
     if let CheckerSpec::Float { abs_tol, rel_tol } = spec.checker
@@ -270,6 +282,8 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
         alpha,
         memory_bytes: spec.limits.memory_mib.unwrap_or(DEFAULT_MEMORY_MIB) << 20,
         level0_fuel: spec.limits.level0_fuel,
+        level0_tolerance_fuel: spec.limits.level0_tolerance_fuel.unwrap_or(0),
+        censor_errors: spec.limits.censor_errors,
         excluded: spec.excluded,
         references,
         slow,

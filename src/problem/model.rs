@@ -29,6 +29,9 @@ pub struct Problem {
     pub alpha: f64,
     pub memory_bytes: u64,
     pub level0_fuel: Option<u64>,
+    pub level0_tolerance_fuel: u64,
+    /// Python exception names censored on levels ≥ 1 (`[limits] censor_errors`).
+    pub censor_errors: Vec<String>,
     pub excluded: bool,
     /// One expert reference per family (`reference/<id>/ref.*`).
     pub references: BTreeMap<Family, Source>,
@@ -49,6 +52,7 @@ pub enum Checker {
     Literal {
         float_tol: Option<f64>,
     },
+    PythonEqual,
     /// A Python checker program's source.
     Custom {
         source: String,
@@ -67,6 +71,7 @@ impl Checker {
             CheckerSpec::Literal { float_tol } => Checker::Literal {
                 float_tol: *float_tol,
             },
+            CheckerSpec::PythonEqual => Checker::PythonEqual,
             CheckerSpec::Custom { .. } => Checker::Custom {
                 source: custom_source.unwrap_or_default(),
             },
@@ -92,4 +97,15 @@ pub struct HandTest {
     pub name: String,
     pub input: Vec<u8>,
     pub expected: Option<Vec<u8>>,
+}
+
+impl Problem {
+    /// The level weights h_l; one unscored level for a problem without levels.
+    pub fn weights(&self) -> Vec<f64> {
+        if self.levels.is_empty() {
+            vec![0.0]
+        } else {
+            self.levels.iter().map(|l| l.weight).collect()
+        }
+    }
 }

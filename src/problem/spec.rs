@@ -57,6 +57,9 @@ pub enum CheckerSpec {
     /// Python values equal with strict types (`type(a) == type(b) and a == b`, recursively);
     /// floats within `float_tol` when given.
     Literal { float_tol: Option<f64> },
+    /// ENAMEL's default checker: the types equal at the top level, then Python's `==`, so
+    /// nested values compare as Python compares them (`[1, 2.0] == [1, 2]`, `{1} == frozenset({1})`).
+    PythonEqual,
     /// A Python program run in the sandbox; it reads input, expected and actual output
     /// separated by NUL bytes on stdin and exits 0 to accept.
     Custom { program: String },
@@ -86,6 +89,15 @@ pub struct GeneratorSpec {
 pub struct LimitsSpec {
     /// Linear-memory cap for candidates, in MiB. Default 512.
     pub memory_mib: Option<u64>,
-    /// Fuel cap for level 0 when the reference's costs would allow less. Default: T.
+    /// Fuel cap for level 0. Default: α · max over all levels of the reference's cost.
     pub level0_fuel: Option<u64>,
+    /// Added to the level-0 cap, like ENAMEL's 0.01 s tolerance: a correct but slowish
+    /// sample is not failed on the small inputs of level 0. Default 0.
+    pub level0_tolerance_fuel: Option<u64>,
+    /// Python exceptions that, raised on a level ≥ 1, end the sample's run like running out
+    /// of fuel (the level and later ones score 0, the sample still passes) instead of failing
+    /// it; `MemoryError` also covers the memory cap. ENAMEL's rule: `["MemoryError",
+    /// "OverflowError"]`. Default none.
+    #[serde(default)]
+    pub censor_errors: Vec<String>,
 }

@@ -27,18 +27,125 @@ pub struct Finding {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProblemChange {
+    pub system: String,
+    pub problem: String,
+    /// eff@1 in base and head.
+    pub base: f64,
+    pub head: f64,
+}
+
+/// `compare -o x.json`: schema version 1.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Comparison {
+    pub schema_version: u32,
+    pub status: Status,
+    /// Why base and head cannot be compared (status `error`), one sentence each.
+    pub errors: Vec<String>,
     pub findings: Vec<Finding>,
-    /// (system, problem, base eff, head eff) where they differ, largest drop first.
-    pub problem_changes: Vec<(String, String, f64, f64)>,
+    /// Problems whose eff@1 differs, largest drop first.
+    pub problem_changes: Vec<ProblemChange>,
     pub only_in_base: Vec<String>,
     pub only_in_head: Vec<String>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Ok,
+    Regression,
+    /// Not comparable: nothing was compared.
+    Error,
+}
+
 impl Comparison {
     pub fn regressed(&self) -> bool {
-        self.findings.iter().any(|f| f.regression)
+        self.status == Status::Regression
     }
+}
+
+/// Why two results cannot be compared, failing closed: no system in common (a renamed
+/// solutions folder would otherwise pass any gate), a problem that changed, costs measured by
+/// another runtime or fuelgauge version, or (unless `allow_partial`) a system that covers other
+/// problems in head than in base.
+pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> Vec<String> {
+    let mut why = Vec::new();
+    let shared: Vec<&String> = base
+        .systems
+        .keys()
+        .filter(|k| head.systems.contains_key(*k))
+        .collect();
+    if shared.is_empty() {
+        let names = |r: &ScoreReport| {
+            let v: Vec<&str> = r.systems.keys().map(String::as_str).collect();
+            if v.is_empty() {
+                "none".into()
+            } else {
+                v.join(", ")
+            }
+        };
+        why.push(format!(
+            "base and head share no system (base: {}; head: {}); compare scores the same systems, so name them alike (`score --system NAME`)",
+            names(base),
+            names(head)
+        ));
+    }
+    let (bp, hp) = (&base.provenance, &head.provenance);
+    for (what, b, h) in [
+        ("fuelgauge version", &base.version, &head.version),
+        ("Python runtime", &bp.python_runtime, &hp.python_runtime),
+        ("wasmtime version", &bp.wasmtime, &hp.wasmtime),
+    ] {
+        if b != h {
+            why.push(format!(
+                "the {what} differs (base {b}, head {h}): costs are not comparable; score the base again with this fuelgauge"
+            ));
+        }
+    }
+    for (id, b) in &bp.problems {
+        if let Some(h) = hp.problems.get(id)
+            && b.sha256 != h.sha256
+        {
+            why.push(format!(
+                "problem `{id}` changed between base (sha256 {}) and head ({}): score the base again on the same problems",
+                &b.sha256[..b.sha256.len().min(12)],
+                &h.sha256[..h.sha256.len().min(12)]
+            ));
+        }
+    }
+    if !allow_partial {
+        for name in shared {
+            let (b, h) = (&base.systems[name].problems, &head.systems[name].problems);
+            let missing_in_head: Vec<&str> = b
+                .keys()
+                .filter(|k| !h.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            let new_in_head: Vec<&str> = h
+                .keys()
+                .filter(|k| !b.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if !missing_in_head.is_empty() || !new_in_head.is_empty() {
+                let list = |v: &[&str]| {
+                    let shown = v.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+                    if v.len() > 5 {
+                        format!("{shown}, …")
+                    } else {
+                        shown
+                    }
+                };
+                why.push(format!(
+                    "system `{name}` covers {} problems in base and {} in head (not in head: {}; not in base: {}); pass --allow-partial to compare the problems both scored",
+                    b.len(),
+                    h.len(),
+                    if missing_in_head.is_empty() { "none".into() } else { list(&missing_in_head) },
+                    if new_in_head.is_empty() { "none".into() } else { list(&new_in_head) },
+                ));
+            }
+        }
+    }
+    why
 }
 
 pub fn compare(
@@ -46,8 +153,12 @@ pub fn compare(
     head: &ScoreReport,
     gates: &[(Metric, f64)],
     strict: bool,
+    allow_partial: bool,
 ) -> Result<Comparison, stats::StatsError> {
     let mut out = Comparison {
+        schema_version: 1,
+        status: Status::Ok,
+        errors: refusals(base, head, allow_partial),
         findings: Vec::new(),
         problem_changes: Vec::new(),
         only_in_base: base
@@ -63,6 +174,10 @@ pub fn compare(
             .cloned()
             .collect(),
     };
+    if !out.errors.is_empty() {
+        out.status = Status::Error;
+        return Ok(out);
+    }
     for (name, b) in &base.systems {
         let Some(h) = head.systems.get(name) else {
             continue;
@@ -102,28 +217,41 @@ pub fn compare(
             if let (Ok(x), Ok(y)) = (score_problem(p, k), score_problem(q, k))
                 && (x.eff_at_k - y.eff_at_k).abs() > 1e-12
             {
-                out.problem_changes
-                    .push((name.clone(), p.id.clone(), x.eff_at_k, y.eff_at_k));
+                out.problem_changes.push(ProblemChange {
+                    system: name.clone(),
+                    problem: p.id.clone(),
+                    base: x.eff_at_k,
+                    head: y.eff_at_k,
+                });
             }
         }
     }
     out.problem_changes.sort_by(|a, b| {
-        (a.3 - a.2)
-            .total_cmp(&(b.3 - b.2))
-            .then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1)))
+        (a.head - a.base)
+            .total_cmp(&(b.head - b.base))
+            .then_with(|| (&a.system, &a.problem).cmp(&(&b.system, &b.problem)))
     });
+    if out.findings.iter().any(|f| f.regression) {
+        out.status = Status::Regression;
+    }
     Ok(out)
 }
 
 /// A PR-comment-sized markdown summary.
 pub fn markdown(c: &Comparison) -> String {
     let mut s = String::new();
-    let verdict = if c.regressed() {
-        "❌ regression"
-    } else {
-        "✅ no regression"
+    let verdict = match c.status {
+        Status::Ok => "✅ no regression",
+        Status::Regression => "❌ regression",
+        Status::Error => "⚠️ not comparable",
     };
     let _ = writeln!(s, "## fuelgauge compare: {verdict}\n");
+    if c.status == Status::Error {
+        for e in &c.errors {
+            let _ = writeln!(s, "- {e}");
+        }
+        return s;
+    }
     let _ = writeln!(
         s,
         "| system | metric | base | head | Δ | 95% CI | p | allowed | |"
@@ -155,11 +283,15 @@ pub fn markdown(c: &Comparison) -> String {
             s,
             "| system | problem | base | head | Δ |\n|---|---|---:|---:|---:|"
         );
-        for (system, problem, b, h) in c.problem_changes.iter().take(30) {
+        for p in c.problem_changes.iter().take(30) {
             let _ = writeln!(
                 s,
-                "| {system} | {problem} | {b:.3} | {h:.3} | {:+.3} |",
-                h - b
+                "| {} | {} | {:.3} | {:.3} | {:+.3} |",
+                p.system,
+                p.problem,
+                p.base,
+                p.head,
+                p.head - p.base
             );
         }
         let _ = writeln!(s, "\n</details>");

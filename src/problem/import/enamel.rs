@@ -20,8 +20,14 @@ pub const ENAMEL_EXCLUDED: [usize; 22] = [
 
 const SEED_BASE: u64 = 998_244_353;
 
-/// Whether a checker is ENAMEL's plain strict comparison, which our `literal` checker does on
-/// the host (no interpreter per test).
+/// ENAMEL's time limit is `2 · ref_max + 0.01 s`. On the small inputs of level 0 the 0.01 s
+/// dominates, so a correct but slowish sample passes level 0 there. In fuel, 0.01 s is taken
+/// at the highest rate measured for the Python runtime, 296 G fuel per native second
+/// (`README.md`, "ENAMEL, exactly"), so that no sample ENAMEL passes on level 0 fails it here.
+pub const LEVEL0_TOLERANCE_FUEL: u64 = 3_000_000_000;
+
+/// Whether a checker is ENAMEL's plain comparison (top-level types, then `==`), which our
+/// `python_equal` checker does on the host (no interpreter per test).
 fn is_strict_equality(checker: &str) -> bool {
     let body: Vec<String> = checker
         .lines()
@@ -95,16 +101,30 @@ pub fn import_enamel(
                 continue;
             }
         };
+        // ENAMEL's problem index is the row's position in its enamel.csv, which is the
+        // HumanEval number; the number of `HumanEval/<n>` is used, so that a file with some
+        // rows only still maps `12` to `enamel-12` and seeds its inputs as ENAMEL does.
+        let i = match task.rsplit_once('/').map(|(_, n)| n.parse::<usize>()) {
+            Some(Ok(n)) => {
+                if n != i {
+                    summary.notes.push(format!(
+                        "{at}: task {task} is on row {i}; it is imported as enamel-{n}, with ENAMEL's seeds for index {n}"
+                    ));
+                }
+                n
+            }
+            _ => i,
+        };
         let id = format!("enamel-{i}");
         let excluded = ENAMEL_EXCLUDED.contains(&i);
         let strict = is_strict_equality(&checker);
         let checker_toml = if strict {
-            "kind = \"literal\"".to_owned()
+            "kind = \"python_equal\"".to_owned()
         } else {
             "kind = \"custom\"\nprogram = \"check.py\"".to_owned()
         };
         let manifest = format!(
-            "# Imported from ENAMEL ({task}, row {i}).\nid = {id_s}\ntitle = {title}\nkind = \"function\"\nstatement = \"prompt.py\"\nprompt = \"prompt.py\"\nentry_point = {entry_s}\ntags = [\"enamel\"]\nexcluded = {excluded}\nalpha = 2.0\n\n[checker]\n{checker_toml}\n\n[generator]\nprogram = \"gen.py\"\nsizes = [{}]\ntests = [8, 4, 4, 4]\nweights = [0, 3, 3, 4]\n",
+            "# Imported from ENAMEL ({task}, row {i}).\nid = {id_s}\ntitle = {title}\nkind = \"function\"\nstatement = \"prompt.py\"\nprompt = \"prompt.py\"\nentry_point = {entry_s}\ntags = [\"enamel\"]\nexcluded = {excluded}\nalpha = 2.0\n\n[checker]\n{checker_toml}\n\n[generator]\nprogram = \"gen.py\"\nsizes = [{}]\ntests = [8, 4, 4, 4]\nweights = [0, 3, 3, 4]\n\n# ENAMEL's rules: its 0.01 s tolerance on level 0, and MemoryError/OverflowError on a\n# level > 0 end the run like a time-out (the sample still passes).\n[limits]\nlevel0_tolerance_fuel = {LEVEL0_TOLERANCE_FUEL}\ncensor_errors = [\"MemoryError\", \"OverflowError\"]\n",
             sizes
                 .iter()
                 .map(u64::to_string)

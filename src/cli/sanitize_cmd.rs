@@ -1,0 +1,230 @@
+//! `fuelgauge sanitize SOLUTIONS`: a sanitized copy of a solutions folder or JSONL file.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::args::{GlobalArgs, SanitizeArgs};
+use super::context::context;
+use super::exit;
+use super::output::write_file;
+use crate::candidate::{Language, Source, folder_problem, resolve_task, with_prompt};
+use crate::pipeline::Context;
+use crate::pipeline::sanitize::sanitize;
+use crate::problem::{Kind, Problem, default_references_dir, load_set};
+
+pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<ExitCode> {
+    let (problems, _) = load_set(&args.problems, &default_references_dir(&args.problems))?;
+    let ids: BTreeSet<String> = problems.iter().map(|p| p.id.clone()).collect();
+    let ctx = context(global, args.jobs.get())?;
+    let input = &args.solutions;
+    let is_jsonl = input.extension().is_some_and(|e| e == "jsonl");
+    if !input.is_dir() && !is_jsonl {
+        anyhow::bail!(
+            "{}: not a folder or .jsonl file; sanitize takes a solutions folder or an EvalPlus JSONL",
+            input.display()
+        );
+    }
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| sibling(input, is_jsonl));
+    let tally = if is_jsonl {
+        sanitize_jsonl(&ctx, &problems, &ids, input, &output)?
+    } else {
+        sanitize_folder(&ctx, &problems, &ids, input, &output)?
+    };
+    for w in &tally.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "sanitized {} of {} samples into {}",
+        tally.changed,
+        tally.total,
+        output.display()
+    );
+    Ok(if tally.warnings.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::error()
+    })
+}
+
+/// `x.jsonl` → `x-sanitized.jsonl`; `dir` → `dir-sanitized`, beside the input (EvalPlus's names).
+fn sibling(input: &Path, is_jsonl: bool) -> PathBuf {
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "solutions".into());
+    let new = if is_jsonl {
+        format!("{}-sanitized.jsonl", name.trim_end_matches(".jsonl"))
+    } else {
+        format!("{name}-sanitized")
+    };
+    input.with_file_name(new)
+}
+
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    changed: usize,
+    warnings: Vec<String>,
+}
+
+fn entry_of<'a>(problems: &'a [Problem], id: &str) -> Option<&'a str> {
+    problems
+        .iter()
+        .find(|p| p.id == id && p.kind == Kind::Function)
+        .and_then(|p| p.entry_point.as_deref())
+}
+
+/// The sanitized code, counted; the original (and a warning) when the sanitizer fails.
+fn clean(
+    ctx: &Context,
+    tally: &mut Tally,
+    origin: &str,
+    code: &[u8],
+    entry: Option<&str>,
+) -> Vec<u8> {
+    tally.total += 1;
+    let source = Source::new(origin, Language::Python, code.to_vec());
+    match sanitize(ctx, &source, entry) {
+        Ok(s) => {
+            tally.changed += usize::from(s.bytes != code);
+            s.bytes
+        }
+        Err(e) => {
+            tally.warnings.push(format!(
+                "{origin}: the sanitizer failed ({e}); kept as it is"
+            ));
+            code.to_vec()
+        }
+    }
+}
+
+/// Every line's code becomes a sanitized `solution` (a `completion` is joined to the
+/// problem's prompt first, as EvalPlus does); other fields are kept, and lines that cannot be
+/// read are copied unchanged, with a warning.
+fn sanitize_jsonl(
+    ctx: &Context,
+    problems: &[Problem],
+    ids: &BTreeSet<String>,
+    input: &Path,
+    output: &Path,
+) -> anyhow::Result<Tally> {
+    let text = std::fs::read_to_string(input)
+        .with_context(|| format!("failed to read {}", input.display()))?;
+    let mut tally = Tally::default();
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let at = format!("{}:{}", input.display(), i + 1);
+        let parsed: Option<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_str(line).ok();
+        let Some(mut object) = parsed else {
+            if !line.trim().is_empty() {
+                tally
+                    .warnings
+                    .push(format!("{at}: not a JSON object; copied unchanged"));
+            }
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let task = object.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
+        let problem = resolve_task(task, ids);
+        let prompt = problem
+            .as_deref()
+            .and_then(|id| problems.iter().find(|p| p.id == id))
+            .and_then(|p| p.prompt.clone())
+            .unwrap_or_default();
+        let field = |k: &str| object.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let code = match (field("solution"), field("completion")) {
+            (Some(s), _) => s,
+            (None, Some(c)) => with_prompt(&prompt, &c),
+            (None, None) => {
+                tally.warnings.push(format!(
+                    "{at}: neither `solution` nor `completion`; copied unchanged"
+                ));
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            }
+        };
+        let python = field("language").is_none_or(|l| l == "python" || l == "py");
+        let entry = problem.as_deref().and_then(|id| entry_of(problems, id));
+        let sanitized = if python {
+            String::from_utf8_lossy(&clean(ctx, &mut tally, &at, code.as_bytes(), entry))
+                .into_owned()
+        } else {
+            code
+        };
+        object.remove("completion");
+        object.insert("solution".into(), serde_json::Value::String(sanitized));
+        out.push_str(&serde_json::to_string(&object)?);
+        out.push('\n');
+    }
+    write_file(output, &out)?;
+    Ok(tally)
+}
+
+/// The folder is copied file by file; `.py` files are sanitized, with the entry point of the
+/// problem their folder names.
+fn sanitize_folder(
+    ctx: &Context,
+    problems: &[Problem],
+    ids: &BTreeSet<String>,
+    input: &Path,
+    output: &Path,
+) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    let mut stack = vec![input.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .with_context(|| format!("failed to read {}", dir.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let file_type = std::fs::symlink_metadata(&path)?.file_type();
+            if file_type.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if !file_type.is_file() {
+                tally
+                    .warnings
+                    .push(format!("{}: not a regular file; skipped", path.display()));
+                continue;
+            }
+            let rel = path.strip_prefix(input).unwrap_or(&path);
+            let target = output.join(rel);
+            std::fs::create_dir_all(target.parent().unwrap_or(output))
+                .with_context(|| format!("failed to create {}", output.display()))?;
+            let bytes = std::fs::read(&path)
+                .with_context(|| format!("failed to read {}", path.display()))?;
+            let bytes = if path.extension().is_some_and(|e| e == "py") {
+                let folder = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let entry = folder_problem(&folder, ids)
+                    .and_then(|id| entry_of(problems, &id).map(str::to_owned));
+                clean(
+                    ctx,
+                    &mut tally,
+                    &path.display().to_string(),
+                    &bytes,
+                    entry.as_deref(),
+                )
+            } else {
+                bytes
+            };
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("failed to write {}", target.display()))?;
+        }
+    }
+    Ok(tally)
+}
