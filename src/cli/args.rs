@@ -139,8 +139,9 @@ const SCORE_EXIT_HELP: &str = "\
 Exit status:
   0  scored, and every --fail-under gate passed
   1  a --fail-under gate failed
-  2  an error, or input that could not be used (unknown problem, malformed line): the rest is
-     still scored and written, each problem is a warning
+  2  an error, or input that could not be used (unknown problem, malformed line), or a system
+     with samples for only part of the problem set: the rest is still scored and written, each
+     problem is a warning
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
 .html, .xml (JUnit), .txt (table); -o - writes --format to stdout.";
@@ -150,7 +151,9 @@ Exit status:
   0  no regression
   1  a regression: a gated metric dropped by more than allowed, with an interval excluding 0
      (any drop beyond the allowance with --strict)
-  2  error";
+  2  error, or base and head that cannot be compared: no system in common, a problem whose
+     sha256 changed, another fuelgauge version or runtime, or a system covering other
+     problems (unless --allow-partial); nothing is compared";
 
 const CHECK_EXIT_HELP: &str = "\
 Exit status:
