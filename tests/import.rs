@@ -520,3 +520,19 @@ fn evalplus_layout_and_sanitize_of_fenced_and_chatty_answers() {
         }
     }
 }
+
+#[test]
+fn code_extraction_matches_evalplus_brute_force_on_random_texts() {
+    let out = std::process::Command::new("python3")
+        .arg(fixtures().join("../sanitize/differential.py"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pipeline/sanitize.py"))
+        .args(["20261201", "2000"])
+        .output()
+        .expect("python3 runs (ci/setup installs it)");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

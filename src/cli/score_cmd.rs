@@ -452,7 +452,14 @@ pub(crate) fn run_import(
         Humaneval { file, out } => {
             let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
             let ctx = super::context::context(global, jobs)?;
-            let run = |code: &str| crate::pipeline::run_trusted_python(&ctx, code, b"");
+            let run = |code: &str| {
+                crate::pipeline::run_trusted_python(
+                    &ctx,
+                    code,
+                    b"",
+                    crate::pipeline::prepare::REFERENCE_FUEL,
+                )
+            };
             (
                 ctx.runner
                     .sandbox

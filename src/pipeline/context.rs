@@ -12,15 +12,21 @@ pub struct Context {
 }
 
 /// Runs a trusted Python program (an importer's recorder, the sanitizer) on `stdin` in a
-/// fresh instance of the runtime, generously limited; returns its stdout, or why it failed.
-pub fn run_trusted_python(ctx: &Context, code: &str, stdin: &[u8]) -> Result<Vec<u8>, String> {
+/// fresh instance of the runtime with `fuel`, and generous memory and output limits; returns
+/// its stdout, or why it failed.
+pub fn run_trusted_python(
+    ctx: &Context,
+    code: &str,
+    stdin: &[u8],
+    fuel: u64,
+) -> Result<Vec<u8>, String> {
     use crate::sandbox::{Limits, PyMode, RunVerdict};
     let program = ctx
         .tools
         .python_program(code, PyMode::Main)
         .map_err(|e| e.to_string())?;
     let limits = Limits {
-        fuel: 200_000_000_000,
+        fuel,
         memory_bytes: 2 << 30,
         stdout_bytes: 256 << 20,
         ..Limits::default()

@@ -19,12 +19,18 @@ import sys
 _ANSI = re.compile(r"\x1B(?:[@-Z\\-_]|\[[0-?]*[ -/]*[@-~])")
 
 
-def _parses(text):
+def _error_line(text):
+    """None when `text` parses; else the last line (1-based) of the syntax error's location,
+    or 0 when it has none. Every text with the same lines up to that one fails as well: the
+    parser stopped there (or, for a bracket never closed or a string never ended, at what
+    opened it)."""
     try:
         ast.parse(text)
-        return True
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
+        return None
+    except SyntaxError as e:
+        return max(e.lineno or 0, e.end_lineno or 0)
+    except (ValueError, MemoryError, RecursionError):
+        return 0
 
 
 def code_extract(text):
@@ -36,25 +42,31 @@ def code_extract(text):
     suffix = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
         suffix[i] = suffix[i + 1] + weight[i]
+    prefix = [0] * (n + 1)
+    for i in range(n):
+        prefix[i + 1] = prefix[i] + weight[i]
     best, best_pair = 0, (0, 0)
     for i in range(n):
         if suffix[i] <= best:
             break  # no later start can beat the best run
-        # EvalPlus tries every j > i in order and keeps the first j reaching a new maximum.
-        # The longest parsing run from i is found scanning down from the end; runs with the
-        # same count differ only in trailing blank lines, of which the first that parses wins.
-        count = suffix[i]
-        for j in range(n - 1, i, -1):
-            if count > best and weight[j] and _parses("\n".join(lines[i:j + 1])):
+        # EvalPlus tries every end j > i and keeps the first reaching a new maximum; that is
+        # the longest run from i that parses, found here scanning down from the end. A failure
+        # at line a of the run rules out every end from a on, so the scan jumps past them.
+        j = n - 1
+        while j > i and prefix[j + 1] - prefix[i] > best:
+            failed = _error_line("\n".join(lines[i:j + 1]))
+            if failed is None:
+                # Runs with the same count differ in trailing blank lines; EvalPlus keeps the
+                # shortest of them that parses.
                 first = j
-                while first > i and not weight[first]:
+                while first > i + 1 and not weight[first]:
                     first -= 1
-                for k in range(max(first, i + 1), j + 1):
-                    if _parses("\n".join(lines[i:k + 1])):
-                        best, best_pair = count, (i, k)
+                for k in range(first, j + 1):
+                    if _error_line("\n".join(lines[i:k + 1])) is None:
+                        best, best_pair = prefix[k + 1] - prefix[i], (i, k)
                         break
                 break
-            count -= weight[j]
+            j = min(j - 1, i + failed - 2) if failed > 0 else j - 1
     return "\n".join(lines[best_pair[0]:best_pair[1] + 1])
 
 
