@@ -319,15 +319,27 @@ fn score_warns_on_partial_coverage_and_checks_flags_before_running() {
     )
     .unwrap();
     let out = dir.path().join("r.json");
+    let warning = "system `one` has samples for 1 of the 2 problems (missing equal-pairs)";
     fuelgauge(&shared_cache())
         .arg(&one)
         .arg("-o")
         .arg(&out)
         .assert()
+        .success()
+        .stderr(predicate::str::contains(warning));
+    // A gate over part of the set fails closed; the results are still written.
+    std::fs::remove_file(&out).unwrap();
+    fuelgauge(&shared_cache())
+        .arg(&one)
+        .args(["--fail-under", "pass@1=0.5", "-o"])
+        .arg(&out)
+        .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "system `one` has samples for 1 of the 2 problems (missing equal-pairs)",
-        ));
+        .stderr(
+            predicate::str::contains(warning).and(predicate::str::contains(
+                "--fail-under gates systems that cover only part",
+            )),
+        );
     let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&out)).unwrap();
     assert!(
         report.systems["one"].problems.contains_key("min-max"),
@@ -336,7 +348,15 @@ fn score_warns_on_partial_coverage_and_checks_flags_before_running() {
     // The subset on purpose, under another name.
     fuelgauge(&shared_cache())
         .arg(&one)
-        .args(["--only", "min-max", "--system", "renamed", "-o"])
+        .args([
+            "--only",
+            "min-max",
+            "--system",
+            "renamed",
+            "--fail-under",
+            "pass@1=0.5",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success();

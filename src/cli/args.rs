@@ -139,9 +139,9 @@ const SCORE_EXIT_HELP: &str = "\
 Exit status:
   0  scored, and every --fail-under gate passed
   1  a --fail-under gate failed
-  2  an error, or input that could not be used (unknown problem, malformed line), or a system
-     with samples for only part of the problem set: the rest is still scored and written, each
-     problem is a warning
+  2  an error, or input that could not be used (unknown problem, malformed line), or a
+     --fail-under gate over a system with samples for only part of the problem set: the rest
+     is still scored and written, each problem is a warning
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
 .html, .xml (JUnit), .txt (table); -o - writes --format to stdout.";

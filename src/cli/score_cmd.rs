@@ -77,12 +77,8 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     if args.sanitize {
         sanitize_all(&ctx, &problems, &mut collected.submissions);
     }
-    warnings.extend(coverage_warnings(
-        &problems,
-        &collected.submissions,
-        args.include_excluded,
-    ));
-    for w in &warnings {
+    let partial = coverage_warnings(&problems, &collected.submissions, args.include_excluded);
+    for w in warnings.iter().chain(&partial) {
         eprintln!("warning: {w}");
     }
     if collected.submissions.is_empty() {
@@ -180,7 +176,15 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     for f in &failed_gates {
         eprintln!("gate failed: {f}");
     }
-    Ok(if !report.warnings.is_empty() {
+    // A gate over part of the problem set fails closed: a system missing its hard problems
+    // would otherwise pass on the easy ones.
+    let gated_partial = !args.fail_under.is_empty() && !partial.is_empty();
+    if gated_partial {
+        eprintln!(
+            "error: --fail-under gates systems that cover only part of the problem set (warnings above); add their samples, or name the subset with --only"
+        );
+    }
+    Ok(if !report.warnings.is_empty() || gated_partial {
         exit::error()
     } else if !failed_gates.is_empty() {
         exit::failure()
@@ -282,7 +286,7 @@ fn sanitize_all(
 }
 
 /// One warning per system that has samples for fewer of the counted problems than the set
-/// holds: its statistics would silently be over a subset.
+/// holds: its statistics would silently be over a subset (with `--fail-under`, exit 2).
 fn coverage_warnings(
     problems: &[Problem],
     submissions: &[Submission],
@@ -308,7 +312,7 @@ fn coverage_warnings(
             let missing: Vec<&str> = counted.difference(&have).copied().collect();
             let shown = missing.iter().take(5).copied().collect::<Vec<_>>().join(", ");
             format!(
-                "system `{system}` has samples for {} of the {} problems (missing {shown}{}); its pass@k and eff@k cover those only; use --only to score a subset on purpose",
+                "system `{system}` has samples for {} of the {} problems (missing {shown}{}); its pass@k and eff@k cover those only (use --only to score a subset on purpose)",
                 have.len(),
                 counted.len(),
                 if missing.len() > 5 { ", …" } else { "" }
