@@ -31,10 +31,15 @@ pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<Ex
         .output
         .clone()
         .unwrap_or_else(|| sibling(input, is_jsonl));
+    let job = Job {
+        ctx: &ctx,
+        problems: &problems,
+        ids: &ids,
+    };
     let tally = if is_jsonl {
-        sanitize_jsonl(&ctx, &problems, &ids, input, &output)?
+        job.jsonl(input, &output)?
     } else {
-        sanitize_folder(&ctx, &problems, &ids, input, &output)?
+        job.folder(input, &output)?
     };
     for w in &tally.warnings {
         eprintln!("warning: {w}");
@@ -73,6 +78,13 @@ struct Tally {
     warnings: Vec<String>,
 }
 
+/// What sanitizing needs: the sandbox, and the problems' prompts and entry points.
+struct Job<'a> {
+    ctx: &'a Context,
+    problems: &'a [Problem],
+    ids: &'a BTreeSet<String>,
+}
+
 fn entry_of<'a>(problems: &'a [Problem], id: &str) -> Option<&'a str> {
     problems
         .iter()
@@ -107,124 +119,116 @@ fn clean(
 /// Every line's code becomes a sanitized `solution` (a `completion` is joined to the
 /// problem's prompt first, as EvalPlus does); other fields are kept, and lines that cannot be
 /// read are copied unchanged, with a warning.
-fn sanitize_jsonl(
-    ctx: &Context,
-    problems: &[Problem],
-    ids: &BTreeSet<String>,
-    input: &Path,
-    output: &Path,
-) -> anyhow::Result<Tally> {
-    let text = std::fs::read_to_string(input)
-        .with_context(|| format!("failed to read {}", input.display()))?;
-    let mut tally = Tally::default();
-    let mut out = String::new();
-    for (i, line) in text.lines().enumerate() {
-        let at = format!("{}:{}", input.display(), i + 1);
-        let parsed: Option<serde_json::Map<String, serde_json::Value>> =
-            serde_json::from_str(line).ok();
-        let Some(mut object) = parsed else {
-            if !line.trim().is_empty() {
-                tally
-                    .warnings
-                    .push(format!("{at}: not a JSON object; copied unchanged"));
-            }
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        };
-        let task = object.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
-        let problem = resolve_task(task, ids);
-        let prompt = problem
-            .as_deref()
-            .and_then(|id| problems.iter().find(|p| p.id == id))
-            .and_then(|p| p.prompt.clone())
-            .unwrap_or_default();
-        let field = |k: &str| object.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-        let code = match (field("solution"), field("completion")) {
-            (Some(s), _) => s,
-            (None, Some(c)) => with_prompt(&prompt, &c),
-            (None, None) => {
-                tally.warnings.push(format!(
-                    "{at}: neither `solution` nor `completion`; copied unchanged"
-                ));
+impl Job<'_> {
+    fn jsonl(&self, input: &Path, output: &Path) -> anyhow::Result<Tally> {
+        let (ctx, problems, ids) = (self.ctx, self.problems, self.ids);
+        let text = std::fs::read_to_string(input)
+            .with_context(|| format!("failed to read {}", input.display()))?;
+        let mut tally = Tally::default();
+        let mut out = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let at = format!("{}:{}", input.display(), i + 1);
+            let parsed: Option<serde_json::Map<String, serde_json::Value>> =
+                serde_json::from_str(line).ok();
+            let Some(mut object) = parsed else {
+                if !line.trim().is_empty() {
+                    tally
+                        .warnings
+                        .push(format!("{at}: not a JSON object; copied unchanged"));
+                }
                 out.push_str(line);
                 out.push('\n');
                 continue;
-            }
-        };
-        let python = field("language").is_none_or(|l| l == "python" || l == "py");
-        let entry = problem.as_deref().and_then(|id| entry_of(problems, id));
-        let sanitized = if python {
-            String::from_utf8_lossy(&clean(ctx, &mut tally, &at, code.as_bytes(), entry))
-                .into_owned()
-        } else {
-            code
-        };
-        object.remove("completion");
-        object.insert("solution".into(), serde_json::Value::String(sanitized));
-        out.push_str(&serde_json::to_string(&object)?);
-        out.push('\n');
-    }
-    write_file(output, &out)?;
-    Ok(tally)
-}
-
-/// The folder is copied file by file; `.py` files are sanitized, with the entry point of the
-/// problem their folder names.
-fn sanitize_folder(
-    ctx: &Context,
-    problems: &[Problem],
-    ids: &BTreeSet<String>,
-    input: &Path,
-    output: &Path,
-) -> anyhow::Result<Tally> {
-    let mut tally = Tally::default();
-    let mut stack = vec![input.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .with_context(|| format!("failed to read {}", dir.display()))?
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            let file_type = std::fs::symlink_metadata(&path)?.file_type();
-            if file_type.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if !file_type.is_file() {
-                tally
-                    .warnings
-                    .push(format!("{}: not a regular file; skipped", path.display()));
-                continue;
-            }
-            let rel = path.strip_prefix(input).unwrap_or(&path);
-            let target = output.join(rel);
-            std::fs::create_dir_all(target.parent().unwrap_or(output))
-                .with_context(|| format!("failed to create {}", output.display()))?;
-            let bytes = std::fs::read(&path)
-                .with_context(|| format!("failed to read {}", path.display()))?;
-            let bytes = if path.extension().is_some_and(|e| e == "py") {
-                let folder = dir
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let entry = folder_problem(&folder, ids)
-                    .and_then(|id| entry_of(problems, &id).map(str::to_owned));
-                clean(
-                    ctx,
-                    &mut tally,
-                    &path.display().to_string(),
-                    &bytes,
-                    entry.as_deref(),
-                )
-            } else {
-                bytes
             };
-            std::fs::write(&target, bytes)
-                .with_context(|| format!("failed to write {}", target.display()))?;
+            let task = object.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
+            let problem = resolve_task(task, ids);
+            let prompt = problem
+                .as_deref()
+                .and_then(|id| problems.iter().find(|p| p.id == id))
+                .and_then(|p| p.prompt.clone())
+                .unwrap_or_default();
+            let field = |k: &str| object.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+            let code = match (field("solution"), field("completion")) {
+                (Some(s), _) => s,
+                (None, Some(c)) => with_prompt(&prompt, &c),
+                (None, None) => {
+                    tally.warnings.push(format!(
+                        "{at}: neither `solution` nor `completion`; copied unchanged"
+                    ));
+                    out.push_str(line);
+                    out.push('\n');
+                    continue;
+                }
+            };
+            let python = field("language").is_none_or(|l| l == "python" || l == "py");
+            let entry = problem.as_deref().and_then(|id| entry_of(problems, id));
+            let sanitized = if python {
+                String::from_utf8_lossy(&clean(ctx, &mut tally, &at, code.as_bytes(), entry))
+                    .into_owned()
+            } else {
+                code
+            };
+            object.remove("completion");
+            object.insert("solution".into(), serde_json::Value::String(sanitized));
+            out.push_str(&serde_json::to_string(&object)?);
+            out.push('\n');
         }
+        write_file(output, &out)?;
+        Ok(tally)
     }
-    Ok(tally)
+
+    /// The folder is copied file by file; `.py` files are sanitized, with the entry point of the
+    /// problem their folder names.
+    fn folder(&self, input: &Path, output: &Path) -> anyhow::Result<Tally> {
+        let (ctx, problems, ids) = (self.ctx, self.problems, self.ids);
+        let mut tally = Tally::default();
+        let mut stack = vec![input.to_owned()];
+        while let Some(dir) = stack.pop() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .with_context(|| format!("failed to read {}", dir.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            entries.sort();
+            for path in entries {
+                let file_type = std::fs::symlink_metadata(&path)?.file_type();
+                if file_type.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if !file_type.is_file() {
+                    tally
+                        .warnings
+                        .push(format!("{}: not a regular file; skipped", path.display()));
+                    continue;
+                }
+                let rel = path.strip_prefix(input).unwrap_or(&path);
+                let target = output.join(rel);
+                std::fs::create_dir_all(target.parent().unwrap_or(output))
+                    .with_context(|| format!("failed to create {}", output.display()))?;
+                let bytes = std::fs::read(&path)
+                    .with_context(|| format!("failed to read {}", path.display()))?;
+                let bytes = if path.extension().is_some_and(|e| e == "py") {
+                    let folder = dir
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let entry = folder_problem(&folder, ids)
+                        .and_then(|id| entry_of(problems, &id).map(str::to_owned));
+                    clean(
+                        ctx,
+                        &mut tally,
+                        &path.display().to_string(),
+                        &bytes,
+                        entry.as_deref(),
+                    )
+                } else {
+                    bytes
+                };
+                std::fs::write(&target, bytes)
+                    .with_context(|| format!("failed to write {}", target.display()))?;
+            }
+        }
+        Ok(tally)
+    }
 }
