@@ -7,17 +7,20 @@ use anyhow::Context as _;
 
 use super::args::{OutputArgs, ReportFormat};
 use crate::report::{
-    html::render_html, junit::render_junit, markdown::render_markdown, table::render_table,
+    html::render_html,
+    junit::render_junit,
+    markdown::render_markdown,
+    table::{Layout, render_table},
 };
 use crate::schema::ScoreReport;
 
 pub(crate) fn render(
     report: &ScoreReport,
     format: ReportFormat,
-    color: bool,
+    layout: Layout,
 ) -> anyhow::Result<String> {
     Ok(match format {
-        ReportFormat::Table => render_table(report, color),
+        ReportFormat::Table => render_table(report, layout),
         ReportFormat::Json => serde_json::to_string_pretty(report)? + "\n",
         ReportFormat::Jsonl => jsonl(report)?,
         ReportFormat::Markdown => render_markdown(report),
@@ -81,13 +84,13 @@ pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()>
         let format = ReportFormat::from_extension(path).with_context(|| {
             format!("cannot tell the format of {} from its extension; use .json, .jsonl, .md, .html, .xml or .txt", path.display())
         })?;
-        write_file(path, &render(report, format, false)?)?;
+        write_file(path, &render(report, format, Layout::default())?)?;
     }
     if to_stdout {
-        let color = out.format == ReportFormat::Table && std::io::stdout().is_terminal();
+        let layout = Layout::for_stream(std::io::stdout().is_terminal(), false);
         std::io::stdout()
             .lock()
-            .write_all(render(report, out.format, color)?.as_bytes())?;
+            .write_all(render(report, out.format, layout)?.as_bytes())?;
     }
     Ok(())
 }

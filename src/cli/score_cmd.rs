@@ -203,7 +203,10 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
             Some(super::args::ReportFormat::Json) => {
                 write_file(path, &(serde_json::to_string_pretty(&board)? + "\n"))?
             }
-            Some(format) => write_file(path, &render(&merged, format, false)?)?,
+            Some(format) => write_file(
+                path,
+                &render(&merged, format, crate::report::table::Layout::default())?,
+            )?,
             None => anyhow::bail!(
                 "cannot tell the format of {} from its extension",
                 path.display()

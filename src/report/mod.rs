@@ -1,6 +1,8 @@
 //! Renderers of score reports, the leaderboard and the comparison of two results.
 
 pub mod compare;
+#[cfg(test)]
+mod fixture;
 pub mod html;
 pub(crate) mod human;
 pub mod junit;
