@@ -140,7 +140,8 @@ Exit status:
      still scored and written, each problem is a warning
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
-.html, .xml (JUnit), .txt (table); -o - writes --format to stdout.";
+.html, .xml (JUnit), .txt (table), .csv (one row per sample); -o - writes --format to
+stdout.";
 
 const COMPARE_EXIT_HELP: &str = "\
 Exit status:
@@ -228,6 +229,8 @@ pub enum ReportFormat {
     Markdown,
     Html,
     Junit,
+    /// One row per sample.
+    Csv,
 }
 
 impl ReportFormat {
@@ -240,6 +243,7 @@ impl ReportFormat {
             "html" | "htm" => ReportFormat::Html,
             "xml" => ReportFormat::Junit,
             "txt" => ReportFormat::Table,
+            "csv" => ReportFormat::Csv,
             _ => return None,
         })
     }
@@ -250,7 +254,7 @@ pub struct OutputArgs {
     /// Format for stdout (and for `-o -`).
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// Write to FILE, format from its extension (.json .jsonl .md .html .xml .txt); repeatable.
+    /// Write to FILE, format from its extension (.json .jsonl .md .html .xml .txt .csv); repeatable.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 }

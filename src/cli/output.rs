@@ -7,6 +7,7 @@ use anyhow::Context as _;
 
 use super::args::{OutputArgs, ReportFormat};
 use crate::report::{
+    csv::render_csv,
     html::render_html,
     junit::render_junit,
     markdown::render_markdown,
@@ -26,6 +27,7 @@ pub(crate) fn render(
         ReportFormat::Markdown => render_markdown(report),
         ReportFormat::Html => render_html(report),
         ReportFormat::Junit => render_junit(report),
+        ReportFormat::Csv => render_csv(report),
     })
 }
 
@@ -82,7 +84,7 @@ pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()>
             continue;
         }
         let format = ReportFormat::from_extension(path).with_context(|| {
-            format!("cannot tell the format of {} from its extension; use .json, .jsonl, .md, .html, .xml or .txt", path.display())
+            format!("cannot tell the format of {} from its extension; use .json, .jsonl, .md, .html, .xml, .txt or .csv", path.display())
         })?;
         write_file(path, &render(report, format, Layout::default())?)?;
     }
