@@ -77,11 +77,11 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
 pub enum CacheAction {
     /// Where the cache is and how large each part is.
     Info,
-    /// Delete every cache entry.
+    /// Delete every cache entry (only in a folder with a CACHEDIR.TAG).
     Clean,
 }
 
