@@ -236,4 +236,20 @@ fn gates_compare_leaderboard_and_report() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.json"));
+    // A file that cannot be written is named as the user wrote it, not as its temporary file.
+    let nowhere = dir.path().join("no-such-folder/out.json");
+    let failed = bin()
+        .arg("report")
+        .arg(&head)
+        .arg("-o")
+        .arg(&nowhere)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!("failed to write {}", nowhere.display()))
+            && !stderr.contains(".out.json.")
+            && !stderr.contains("at path"),
+        "{stderr}"
+    );
 }

@@ -55,23 +55,43 @@ fn jsonl(report: &ScoreReport) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// Writes `text` to `path` through a temporary file and a rename.
+/// Writes `text` to `path` through a temporary file and a rename. Errors name `path`, never
+/// the temporary file, which means nothing to the user.
 pub(crate) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("failed to write {}", path.display()))?;
-    tmp.write_all(text.as_bytes())?;
-    // Temporary files are private (0600); a result file is an ordinary one.
-    std::fs::set_permissions(
-        tmp.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o644),
-    )?;
-    tmp.persist(path)
-        .with_context(|| format!("failed to write {}", path.display()))?;
-    Ok(())
+    write_atomically(path, text.as_bytes())
+        .with_context(|| format!("failed to write {}", path.display()))
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SERIAL: AtomicU32 = AtomicU32::new(0);
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "that is not a file name")
+    })?;
+    // Unique in this process; a stale one from a dead process is taken over.
+    let tmp = path.with_file_name(format!(
+        ".{}.{}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id(),
+        SERIAL.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o644)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        drop(file);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Writes the report to every `-o`, and to stdout when there is no `-o`, when one is `-`, or
