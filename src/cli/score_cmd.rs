@@ -92,16 +92,7 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
             ..BootstrapConfig::default()
         },
     };
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(collected.submissions.len() as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
+    let bar = progress_bar(collected.submissions.len() as u64);
     let progress = |done: u64, _total: u64, failed: u64| {
         bar.set_position(done);
         bar.set_message(failed.to_string());
@@ -149,6 +140,23 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     } else {
         exit::SUCCESS
     })
+}
+
+/// The progress bar on stderr (drawn only on a terminal): done/total, failures, ETA. The
+/// failure count starts at 0, so the first frame already has it.
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("0");
+    bar
 }
 
 /// Every `--fail-under` threshold some system misses, as a sentence.
@@ -305,4 +313,12 @@ pub(crate) fn run_import(
     } else {
         exit::error()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_first_frame_counts_failures() {
+        assert_eq!(super::progress_bar(10).message(), "0");
+    }
 }
