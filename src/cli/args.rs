@@ -55,7 +55,9 @@ pub enum Command {
     Score(ScoreArgs),
     /// Re-render a saved score result (runs nothing).
     Report(ReportArgs),
-    /// Merge result files into a ranking, with intervals and which neighbours differ.
+    /// Merge result files into a ranking over the problems every system scored, with intervals
+    /// and which neighbours differ.
+    #[command(after_help = LEADERBOARD_EXIT_HELP)]
     Leaderboard(LeaderboardArgs),
     /// Compare two results (base, head) per system and problem; exit 1 on a real regression.
     #[command(after_help = COMPARE_EXIT_HELP)]
@@ -142,6 +144,17 @@ Exit status:
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
 .html, .xml (JUnit), .txt (table), .csv (one row per sample); -o - writes --format to
 stdout.";
+
+const LEADERBOARD_EXIT_HELP: &str = "\
+Exit status:
+  0  ranked
+  2  an error: an unreadable result file, systems that cover different problems (unless
+     --allow-partial), a problem that differs between files, or --metric speedup on results
+     scored without it
+
+Outputs: -o FILE (repeatable): .json the leaderboard (schema version 2), .md, .txt and .html
+the ranking, .xml, .jsonl and .csv the merged results; without -o (or with -o -) the ranking
+is printed.";
 
 const COMPARE_EXIT_HELP: &str = "\
 Exit status:
@@ -335,10 +348,15 @@ pub struct LeaderboardArgs {
     /// Result files written by `score -o FILE.json`; their systems are merged.
     #[arg(required = true)]
     pub results: Vec<PathBuf>,
-    /// The ranking metric.
+    /// The ranking metric: eff@K, pass@K, or speedup (results of `score --metric speedup`).
     #[arg(long, default_value = "eff@1")]
-    pub metric: crate::report::leaderboard::Metric,
-    /// .json writes the leaderboard; .html, .md, .xml, .txt render the merged results.
+    pub metric: crate::report::leaderboard::Ranking,
+    /// Rank even when systems cover different problems: on the problems all of them scored,
+    /// and say so in every output.
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// .json writes the leaderboard; .md, .txt and .html render the ranking (.html with the
+    /// merged results below it); .xml, .jsonl and .csv render the merged results.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 }

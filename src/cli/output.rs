@@ -11,7 +11,7 @@ use crate::report::{
     html::render_html,
     junit::render_junit,
     markdown::render_markdown,
-    table::{Layout, render_table},
+    table::{Layout, render_summary, render_table},
 };
 use crate::schema::ScoreReport;
 
@@ -94,13 +94,46 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Writes the report to every `-o`, and to stdout when there is no `-o`, when one is `-`, or
-/// when stdout is a terminal (a person watching sees the table).
+/// Where the human table goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Human {
+    Stdout,
+    Stderr,
+}
+
+impl Human {
+    pub(crate) fn write(self, text: &str) -> std::io::Result<()> {
+        match self {
+            Human::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Human::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
+        }
+    }
+}
+
+/// The human table goes to stdout when it was asked for there (`asked`: no `-o`, or `-o -`)
+/// or stdout is a terminal; otherwise every result went to files and stdout is a pipe or a
+/// file, so it goes to stderr, where a person or a CI log still sees how the run went.
+pub(crate) fn human_stream(asked: bool) -> (Human, Layout) {
+    if asked || std::io::stdout().is_terminal() {
+        (
+            Human::Stdout,
+            Layout::for_stream(std::io::stdout().is_terminal(), false),
+        )
+    } else {
+        (
+            Human::Stderr,
+            Layout::for_stream(std::io::stderr().is_terminal(), true),
+        )
+    }
+}
+
+/// Writes the report to every `-o`; to stdout in `--format` when there is no `-o` or one is
+/// `-` or stdout is a terminal; else the per-system summary to stderr.
 pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()> {
-    let mut to_stdout = out.output.is_empty() || std::io::stdout().is_terminal();
+    let mut asked = out.output.is_empty();
     for path in &out.output {
         if path.as_os_str() == "-" {
-            to_stdout = true;
+            asked = true;
             continue;
         }
         let format = ReportFormat::from_extension(path).with_context(|| {
@@ -108,11 +141,10 @@ pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()>
         })?;
         write_file(path, &render(report, format, Layout::default())?)?;
     }
-    if to_stdout {
-        let layout = Layout::for_stream(std::io::stdout().is_terminal(), false);
-        std::io::stdout()
-            .lock()
-            .write_all(render(report, out.format, layout)?.as_bytes())?;
+    let (human, layout) = human_stream(asked);
+    match human {
+        Human::Stdout => human.write(&render(report, out.format, layout)?)?,
+        Human::Stderr => human.write(&render_summary(report, layout))?,
     }
     Ok(())
 }

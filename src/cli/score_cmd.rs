@@ -5,15 +5,20 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::args::{CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ScoreArgs, Threshold};
+use super::args::{
+    CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ReportFormat, ScoreArgs, Threshold,
+};
 use super::context::context;
 use super::exit;
-use super::output::{emit, read_report, render, write_file};
+use super::output::{emit, human_stream, read_report, render, write_file};
 use crate::candidate::{ProblemIndex, collect};
 use crate::pipeline::{Journal, score};
 use crate::problem::{Problem, default_references_dir, load_set};
 use crate::report::compare::{compare, markdown};
+use crate::report::html::render_leaderboard_html;
 use crate::report::leaderboard::{Metric, leaderboard, merge};
+use crate::report::markdown::render_leaderboard_markdown;
+use crate::report::table::{Layout, render_leaderboard_table};
 use crate::schema::{ScoreReport, ScoreSettings};
 use crate::stats::BootstrapConfig;
 
@@ -199,52 +204,29 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
         .iter()
         .map(|p| Ok((p.display().to_string(), read_report(p)?)))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let merged = merge(reports).map_err(anyhow::Error::msg)?;
-    let board = leaderboard(&merged, args.metric)?;
-    let mut to_stdout = args.output.is_empty();
+    let merged = merge(reports)?;
+    let board = leaderboard(&merged, args.metric, args.allow_partial)?;
+    let mut asked = args.output.is_empty();
     for path in &args.output {
         if path.as_os_str() == "-" {
-            to_stdout = true;
+            asked = true;
             continue;
         }
-        match super::args::ReportFormat::from_extension(path) {
-            Some(super::args::ReportFormat::Json) => {
-                write_file(path, &(serde_json::to_string_pretty(&board)? + "\n"))?
-            }
-            Some(format) => write_file(
-                path,
-                &render(&merged, format, crate::report::table::Layout::default())?,
-            )?,
+        let text = match ReportFormat::from_extension(path) {
+            Some(ReportFormat::Json) => serde_json::to_string_pretty(&board)? + "\n",
+            Some(ReportFormat::Markdown) => render_leaderboard_markdown(&board),
+            Some(ReportFormat::Html) => render_leaderboard_html(&board, &merged.report),
+            Some(ReportFormat::Table) => render_leaderboard_table(&board, Layout::default()),
+            Some(format) => render(&merged.report, format, Layout::default())?,
             None => anyhow::bail!(
-                "cannot tell the format of {} from its extension",
+                "cannot tell the format of {} from its extension; use .json, .md, .html, .txt, .xml, .jsonl or .csv",
                 path.display()
             ),
-        }
+        };
+        write_file(path, &text)?;
     }
-    if to_stdout {
-        println!(
-            "{:>4}  {:<24} {:>8}  {:<18} {:>9}  vs next",
-            "rank", "system", args.metric, "95% CI", "problems"
-        );
-        for e in &board.entries {
-            let next = e.vs_next.as_ref().map_or(String::new(), |n| {
-                format!(
-                    "{:+.3} (p = {:.3}{})",
-                    n.difference,
-                    n.p_value,
-                    if n.distinguishable {
-                        ", distinguishable"
-                    } else {
-                        ", not distinguishable"
-                    }
-                )
-            });
-            println!(
-                "{:>4}  {:<24} {:>8.3}  [{:.3}, {:.3}]    {:>9}  {next}",
-                e.rank, e.system, e.value, e.ci.lower, e.ci.upper, e.problems
-            );
-        }
-    }
+    let (human, layout) = human_stream(asked);
+    human.write(&render_leaderboard_table(&board, layout))?;
     Ok(exit::SUCCESS)
 }
 

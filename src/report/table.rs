@@ -7,6 +7,7 @@ use comfy_table::{
     TableStyle, Width,
 };
 
+use super::leaderboard::{Entry, Leaderboard, ranked_on};
 use crate::schema::ScoreReport;
 use crate::stats::SystemSummary;
 
@@ -310,6 +311,98 @@ fn speedup_rows(
     }
     keep_whole(&mut table, &[2, 3, 4]);
     table
+}
+
+/// The leaderboard: rank, system, value [CI], coverage, and the paired comparison with the
+/// next system down; then what it was ranked on.
+pub fn render_leaderboard_table(board: &Leaderboard, layout: Layout) -> String {
+    let mut text = fitted(layout, |stacked| {
+        let metric = format!("{} [95% CI]", board.metric);
+        let mut table = new_table(
+            layout,
+            &[
+                "rank",
+                "system",
+                &metric,
+                "coverage",
+                "vs next: Δ [95% CI]",
+                "p",
+                "distinguishable",
+            ],
+            &[0, 3, 5],
+        );
+        for e in &board.entries {
+            let (value, next) = leaderboard_cells(board, e, stacked);
+            table.add_row(vec![
+                Cell::new(e.rank),
+                Cell::new(&e.system),
+                bold(Cell::new(value), layout),
+                Cell::new(format!("{}/{}", e.coverage.scored, e.coverage.union)),
+                Cell::new(next.0),
+                Cell::new(next.1),
+                Cell::new(next.2),
+            ]);
+        }
+        keep_whole(&mut table, &[2, 4]);
+        table
+    });
+    text.push_str(&ranked_on(board));
+    text.push('\n');
+    text
+}
+
+/// A leaderboard entry's value with its interval, and its comparison with the next system:
+/// difference with interval, p-value, and whether they are distinguishable.
+pub(crate) fn leaderboard_cells(
+    board: &Leaderboard,
+    e: &Entry,
+    stacked: bool,
+) -> (String, (String, String, String)) {
+    let speedup = board.metric == "speedup";
+    let number = |v: f64| {
+        if speedup {
+            format!("{v:.2}")
+        } else {
+            format!("{v:.3}")
+        }
+    };
+    let value = with_interval(
+        &if speedup {
+            format!("{:.2}x", e.value)
+        } else {
+            number(e.value)
+        },
+        &number(e.ci.lower),
+        &number(e.ci.upper),
+        stacked,
+    );
+    let next = match &e.vs_next {
+        None => ("-".to_owned(), "-".to_owned(), "-".to_owned()),
+        Some(n) => {
+            let signed = |v: f64| {
+                if speedup {
+                    format!("{v:+.2}")
+                } else {
+                    format!("{v:+.3}")
+                }
+            };
+            (
+                with_interval(
+                    &signed(n.difference),
+                    &signed(n.ci.lower),
+                    &signed(n.ci.upper),
+                    stacked,
+                ),
+                if n.p_value < 0.001 {
+                    "< 0.001".to_owned()
+                } else {
+                    format!("{:.3}", n.p_value)
+                },
+                if n.distinguishable { "yes" } else { "no" }.to_owned(),
+            )
+        }
+    };
+    (value, next)
 }
 
 /// eff@k means something only when some problem of the system has scored levels; imported
