@@ -430,3 +430,51 @@ fn leaderboard_ranks_only_over_problems_every_system_scored() {
         stderr_of(&refused)
     );
 }
+
+#[test]
+fn ctrl_c_says_what_the_journal_keeps_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    let journal = PathBuf::from(format!("{}.journal", out.display()));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fuelgauge"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--no-cache", "score", "--jobs", "1", "--problems"])
+        .arg(fixtures().join("problems"))
+        .arg("-o")
+        .arg(&out)
+        .arg(fixtures().join("solutions/fast"))
+        .arg(fixtures().join("solutions/slow"))
+        .arg(fixtures().join("solutions/mixed"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    while std::fs::read_to_string(&journal).map_or(0, |t| t.lines().count()) < 2 {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("score finished ({status}) before it could be interrupted");
+        }
+        std::thread::yield_now();
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    // A worker may finish one more sample while the message is written: at least N are saved.
+    let saved = std::fs::read_to_string(&journal).unwrap().lines().count();
+    let tail = format!(
+        " samples are saved in {}; run the same command to resume",
+        journal.display()
+    );
+    let said: usize = stderr
+        .split("interrupted: ")
+        .nth(1)
+        .and_then(|rest| rest.split_once(&tail))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or_else(|| panic!("no interruption message in\n{stderr}"));
+    assert!((2..=saved).contains(&said), "{said} said, {saved} saved");
+    assert!(!out.exists());
+}

@@ -6,9 +6,10 @@ use crate::sandbox::Limits;
 
 const EXIT_STATUS_HELP: &str = "\
 Exit status:
-  0  success (the program ran and exited 0)
-  1  the program failed (compile error, runtime error, out of fuel, memory or output)
-  2  usage or infrastructure error (bad flags, missing toolchain, unreadable file)";
+  0    success (the program ran and exited 0)
+  1    the program failed (compile error, runtime error, out of fuel, memory or output)
+  2    usage or infrastructure error (bad flags, missing toolchain, unreadable file)
+  130  interrupted (Ctrl-C); `score` keeps every finished sample in its journal";
 
 /// Measures how efficient code is: compiles to WebAssembly and runs it under fuel metering,
 /// so the cost of a run is deterministic and the same on every machine.
@@ -136,14 +137,17 @@ pub enum ProblemsAction {
 
 const SCORE_EXIT_HELP: &str = "\
 Exit status:
-  0  scored, and every --fail-under gate passed
-  1  a --fail-under gate failed
-  2  an error, or input that could not be used (unknown problem, malformed line): the rest is
-     still scored and written, each problem is a warning
+  0    scored, and every --fail-under gate passed
+  1    a --fail-under gate failed
+  2    an error, or input that could not be used (unknown problem, malformed line): the rest
+       is still scored and written, each problem is a warning
+  130  interrupted (Ctrl-C): every finished sample is saved in the journal, and the same
+       command resumes from it
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
-.html, .xml (JUnit), .txt (table), .csv (one row per sample); -o - writes --format to
-stdout.";
+.html, .xml (JUnit), .txt (table), .csv (one row per sample). Without -o, with -o -, or when
+stdout is a terminal, stdout gets --format; otherwise (every result in files, stdout a pipe)
+a summary, one row per system, goes to stderr.";
 
 const LEADERBOARD_EXIT_HELP: &str = "\
 Exit status:

@@ -98,6 +98,7 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         },
     };
     let bar = progress_bar(collected.submissions.len() as u64);
+    on_interrupt(bar.clone(), journal_path.clone())?;
     let progress = |done: u64, _total: u64, failed: u64| {
         bar.set_position(done);
         bar.set_message(failed.to_string());
@@ -145,6 +146,27 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     } else {
         exit::SUCCESS
     })
+}
+
+/// Ctrl-C (SIGINT) ends the run with status 130, saying how much is safe in the journal: every
+/// finished sample is already there (one flushed line each), so the same command resumes.
+fn on_interrupt(bar: indicatif::ProgressBar, journal: PathBuf) -> anyhow::Result<()> {
+    ctrlc::set_handler(move || {
+        bar.finish_and_clear();
+        // Whole lines only: a line cut short by the signal is not a saved sample.
+        let saved = std::fs::read(&journal).map_or(0, |bytes| {
+            bytes
+                .split_inclusive(|&b| b == b'\n')
+                .filter(|line| line.len() > 1 && line.ends_with(b"\n"))
+                .count()
+        });
+        eprintln!(
+            "interrupted: {saved} samples are saved in {}; run the same command to resume",
+            journal.display()
+        );
+        std::process::exit(exit::INTERRUPTED);
+    })
+    .context("failed to handle Ctrl-C")
 }
 
 /// The progress bar on stderr (drawn only on a terminal): done/total, failures, ETA. The
