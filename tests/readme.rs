@@ -87,9 +87,11 @@ fn readme_score_output_is_real() {
         .next()
         .expect("the table has a first section");
     let actual = format!("{systems}\n…\n");
-    check_or_bless("fuelgauge score examples/solutions --k 1", &actual, |s, a| {
-        s == a
-    });
+    check_or_bless(
+        "fuelgauge score examples/solutions --k 1",
+        &actual,
+        |s, a| s == a,
+    );
 }
 
 #[test]
