@@ -157,8 +157,8 @@ Exit status:
      scored without it
 
 Outputs: -o FILE (repeatable): .json the leaderboard (schema version 2), .md, .txt and .html
-the ranking, .xml, .jsonl and .csv the merged results; without -o (or with -o -) the ranking
-is printed.";
+the ranking, .xml, .jsonl and .csv the merged results. The ranking is printed on stdout,
+or on stderr when every -o is a file and stdout is not a terminal.";
 
 const COMPARE_EXIT_HELP: &str = "\
 Exit status:
