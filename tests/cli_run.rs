@@ -118,4 +118,37 @@ fn cache_info_and_clean() {
         .assert()
         .success()
         .stdout(predicate::str::is_match(r"wasm\s+0 entries").unwrap());
+    // A folder that is not a cache is refused, and left exactly as it was.
+    let foreign = dir.path().join("photos");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("cat.jpg"), "meow").unwrap();
+    fuelgauge(&foreign)
+        .args(["cache", "clean"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("CACHEDIR.TAG"));
+    let left: Vec<_> = std::fs::read_dir(&foreign)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["cat.jpg"]);
+}
+
+#[test]
+fn a_missing_file_is_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fuelgauge(&dir.path().join("cache"))
+        .args(["run", "nope.c"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.starts_with("error: failed to read nope.c"),
+        "{stderr}"
+    );
 }

@@ -148,6 +148,45 @@ fn malformed_problem_files_are_reported_and_the_rest_still_load() {
 }
 
 #[test]
+fn an_unknown_key_is_reported_on_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures(), dir.path());
+    let manifest = dir.path().join("problems/min-max/problem.toml");
+    let mut lines: Vec<String> = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let tags = lines.iter().position(|l| l.starts_with("tags")).unwrap();
+    lines.insert(tags + 1, "typo_key = 3".to_owned());
+    std::fs::write(&manifest, lines.join("\n") + "\n").unwrap();
+    let e = load_problem(
+        &dir.path().join("problems/min-max"),
+        &dir.path().join("reference"),
+    )
+    .unwrap_err();
+    let line = format!("line {}: unknown field `typo_key`", tags + 2);
+    assert!(e.to_string().contains(&line), "{e} (wanted {line})");
+}
+
+#[test]
+fn problems_check_only_an_unknown_id_is_an_error() {
+    let mut cmd = Command::cargo_bin("fuelgauge").unwrap();
+    cmd.env(
+        "FUELGAUGE_CACHE",
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuelgauge-test-cache"),
+    )
+    .args(["problems", "check", "--only", "min-max", "--only", "nope"])
+    .arg(fixtures().join("problems"))
+    .assert()
+    .code(2)
+    .stderr(
+        predicate::str::contains("no problem `nope`")
+            .and(predicate::str::contains("min-max").not()),
+    );
+}
+
+#[test]
 fn problems_check_passes_sound_fixtures_and_fails_broken_ones() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixtures(), dir.path());

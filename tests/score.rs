@@ -236,6 +236,247 @@ fn gates_compare_leaderboard_and_report() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.json"));
+    // A file that cannot be written is named as the user wrote it, not as its temporary file.
+    let nowhere = dir.path().join("no-such-folder/out.json");
+    let failed = bin()
+        .arg("report")
+        .arg(&head)
+        .arg("-o")
+        .arg(&nowhere)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!("failed to write {}", nowhere.display()))
+            && !stderr.contains(".out.json.")
+            && !stderr.contains("at path"),
+        "{stderr}"
+    );
+}
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("fuelgauge").unwrap();
+    c.env_remove("RUST_BACKTRACE").env_remove("COLUMNS");
+    c
+}
+
+fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
+}
+
+#[test]
+fn results_in_files_still_tell_a_person_how_it_went_and_tables_fit_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    // Every result goes to a file and stdout is a pipe: the summary goes to stderr.
+    let scored = score_to(&shared_cache(), &out, &[]).success();
+    assert_eq!(stdout_of(&scored), "");
+    let stderr = stderr_of(&scored);
+    assert!(
+        stderr.contains("pass@k [95% CI]") && stderr.contains("mixed"),
+        "{stderr}"
+    );
+    // A real report at 80 columns: no line is wider.
+    let table = bin()
+        .env("COLUMNS", "80")
+        .arg("report")
+        .arg(&out)
+        .assert()
+        .success();
+    let table = stdout_of(&table);
+    let widest = table
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap();
+    assert!(widest <= 80, "{widest} columns:\n{table}");
+    assert!(
+        table.contains("median") && table.contains("equal-pairs"),
+        "{table}"
+    );
+    // The CSV export: a header and one row per sample.
+    let csv = dir.path().join("samples.csv");
+    bin()
+        .arg("report")
+        .arg(&out)
+        .arg("-o")
+        .arg(&csv)
+        .assert()
+        .success();
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&out)).unwrap();
+    let samples: usize = report
+        .systems
+        .values()
+        .flat_map(|s| s.problems.values())
+        .map(|p| p.samples.len())
+        .sum();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("system,problem,sample,language,passed,score,verdict,f_0,"));
+    assert_eq!(text.lines().count(), samples + 1);
+}
+
+#[test]
+fn leaderboard_ranks_only_over_problems_every_system_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full.json");
+    score_to(&shared_cache(), &full, &["--metric", "speedup"]).success();
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&full)).unwrap();
+    let problems: Vec<String> = report.systems["fast"].problems.keys().cloned().collect();
+    assert!(problems.len() >= 2, "{problems:?}");
+
+    // `slow` in a file of its own, having scored one problem fewer.
+    let mut only_slow = report.clone();
+    only_slow.systems.retain(|name, _| name == "slow");
+    only_slow
+        .systems
+        .get_mut("slow")
+        .unwrap()
+        .problems
+        .remove(&problems[0]);
+    let mut others = report.clone();
+    others.systems.remove("slow");
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::fs::write(&a, serde_json::to_vec(&others).unwrap()).unwrap();
+    std::fs::write(&b, serde_json::to_vec(&only_slow).unwrap()).unwrap();
+
+    let refused = bin().arg("leaderboard").arg(&a).arg(&b).assert().code(2);
+    let stderr = stderr_of(&refused);
+    assert!(
+        stderr.contains(&format!("`slow` lacks 1 of {}", problems.len()))
+            && stderr.contains("--allow-partial"),
+        "{stderr}"
+    );
+
+    let (json, md, html) = (
+        dir.path().join("lb.json"),
+        dir.path().join("lb.md"),
+        dir.path().join("lb.html"),
+    );
+    let partial = bin()
+        .arg("leaderboard")
+        .arg(&a)
+        .arg(&b)
+        .arg("--allow-partial")
+        .args(["-o", "-", "-o"])
+        .arg(&json)
+        .arg("-o")
+        .arg(&md)
+        .arg("-o")
+        .arg(&html)
+        .assert()
+        .success();
+    let stdout = stdout_of(&partial);
+    assert!(
+        stdout.contains("Partial ranking") && stdout.contains("coverage"),
+        "{stdout}"
+    );
+    let board: fuelgauge::report::leaderboard::Leaderboard =
+        serde_json::from_slice(&read(&json)).unwrap();
+    assert_eq!(board.schema_version, 2);
+    assert!(board.partial);
+    assert_eq!(board.problems.common, problems.len() - 1);
+    let slow = board.entries.iter().find(|e| e.system == "slow").unwrap();
+    assert_eq!(slow.coverage.missing, [problems[0].clone()]);
+    assert!(
+        board
+            .entries
+            .iter()
+            .all(|e| e.problems == problems.len() - 1)
+    );
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md.contains("| rank | system | eff@1 [95% CI] | coverage |"),
+        "{md}"
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("id=\"ranking\"")
+    );
+
+    // Speedups rank too, when the results have them; not otherwise.
+    let speedup = bin()
+        .arg("leaderboard")
+        .arg(&full)
+        .args(["--metric", "speedup"])
+        .assert()
+        .success();
+    assert!(stdout_of(&speedup).contains("speedup [95% CI]"));
+    let mut plain = report.clone();
+    plain.speedup = None;
+    let plain_path = dir.path().join("plain.json");
+    std::fs::write(&plain_path, serde_json::to_vec(&plain).unwrap()).unwrap();
+    let refused = bin()
+        .arg("leaderboard")
+        .arg(&plain_path)
+        .args(["--metric", "speedup"])
+        .assert()
+        .code(2);
+    assert!(stderr_of(&refused).contains("without --metric speedup"));
+
+    // The same problem id from a different problem folder is refused by name.
+    let mut changed = only_slow.clone();
+    let id = &problems[1];
+    changed.provenance.problems.get_mut(id).unwrap().sha256 = "0".repeat(64);
+    std::fs::write(&b, serde_json::to_vec(&changed).unwrap()).unwrap();
+    let refused = bin().arg("leaderboard").arg(&a).arg(&b).assert().code(2);
+    assert!(
+        stderr_of(&refused).contains(&format!("problem `{id}` differs")),
+        "{}",
+        stderr_of(&refused)
+    );
+}
+
+#[test]
+fn ctrl_c_says_what_the_journal_keeps_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    let journal = PathBuf::from(format!("{}.journal", out.display()));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fuelgauge"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--no-cache", "score", "--jobs", "1", "--problems"])
+        .arg(fixtures().join("problems"))
+        .arg("-o")
+        .arg(&out)
+        .arg(fixtures().join("solutions/fast"))
+        .arg(fixtures().join("solutions/slow"))
+        .arg(fixtures().join("solutions/mixed"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    while std::fs::read_to_string(&journal).map_or(0, |t| t.lines().count()) < 2 {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("score finished ({status}) before it could be interrupted");
+        }
+        std::thread::yield_now();
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    // A worker may finish one more sample while the message is written: at least N are saved.
+    let saved = std::fs::read_to_string(&journal).unwrap().lines().count();
+    let tail = format!(
+        " samples are saved in {}; run the same command to resume",
+        journal.display()
+    );
+    let said: usize = stderr
+        .split("interrupted: ")
+        .nth(1)
+        .and_then(|rest| rest.split_once(&tail))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or_else(|| panic!("no interruption message in\n{stderr}"));
+    assert!((2..=saved).contains(&said), "{said} said, {saved} saved");
+    assert!(!out.exists());
 }
 
 #[test]

@@ -6,9 +6,10 @@ use crate::sandbox::Limits;
 
 const EXIT_STATUS_HELP: &str = "\
 Exit status:
-  0  success (the program ran and exited 0)
-  1  the program failed (compile error, runtime error, out of fuel, memory or output)
-  2  usage or infrastructure error (bad flags, missing toolchain, unreadable file)";
+  0    success (the program ran and exited 0)
+  1    the program failed (compile error, runtime error, out of fuel, memory or output)
+  2    usage or infrastructure error (bad flags, missing toolchain, unreadable file)
+  130  interrupted (Ctrl-C); `score` keeps every finished sample in its journal";
 
 /// Measures how efficient code is: compiles to WebAssembly and runs it under fuel metering,
 /// so the cost of a run is deterministic and the same on every machine.
@@ -55,7 +56,9 @@ pub enum Command {
     Score(ScoreArgs),
     /// Re-render a saved score result (runs nothing).
     Report(ReportArgs),
-    /// Merge result files into a ranking, with intervals and which neighbours differ.
+    /// Merge result files into a ranking over the problems every system scored, with intervals
+    /// and which neighbours differ.
+    #[command(after_help = LEADERBOARD_EXIT_HELP)]
     Leaderboard(LeaderboardArgs),
     /// Compare two results (base, head) per system and problem; exit 1 on a real regression.
     #[command(after_help = COMPARE_EXIT_HELP)]
@@ -80,11 +83,11 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
 pub enum CacheAction {
     /// Where the cache is and how large each part is.
     Info,
-    /// Delete every cache entry.
+    /// Delete every cache entry (only in a folder with a CACHEDIR.TAG).
     Clean,
 }
 
@@ -137,14 +140,29 @@ pub enum ProblemsAction {
 
 const SCORE_EXIT_HELP: &str = "\
 Exit status:
-  0  scored, and every --fail-under gate passed
-  1  a --fail-under gate failed
-  2  an error, or input that could not be used (unknown problem, malformed line), or a
-     --fail-under gate over a system with samples for only part of the problem set: the rest
-     is still scored and written, each problem is a warning
+  0    scored, and every --fail-under gate passed
+  1    a --fail-under gate failed
+  2    an error, or input that could not be used (unknown problem, malformed line), or a
+       --fail-under gate over a system with samples for only part of the problem set: the
+       rest is still scored and written, each problem is a warning
+  130  interrupted (Ctrl-C): every finished sample is saved in the journal, and the same
+       command resumes from it
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
-.html, .xml (JUnit), .txt (table); -o - writes --format to stdout.";
+.html, .xml (JUnit), .txt (table), .csv (one row per sample). Without -o, with -o -, or when
+stdout is a terminal, stdout gets --format; otherwise (every result in files, stdout a pipe)
+a summary, one row per system, goes to stderr.";
+
+const LEADERBOARD_EXIT_HELP: &str = "\
+Exit status:
+  0  ranked
+  2  an error: an unreadable result file, systems that cover different problems (unless
+     --allow-partial), a problem that differs between files, or --metric speedup on results
+     scored without it
+
+Outputs: -o FILE (repeatable): .json the leaderboard (schema version 2), .md, .txt and .html
+the ranking, .xml, .jsonl and .csv the merged results. The ranking is printed on stdout,
+or on stderr when every -o is a file and stdout is not a terminal.";
 
 const COMPARE_EXIT_HELP: &str = "\
 Exit status:
@@ -234,6 +252,8 @@ pub enum ReportFormat {
     Markdown,
     Html,
     Junit,
+    /// One row per sample.
+    Csv,
 }
 
 impl ReportFormat {
@@ -246,6 +266,7 @@ impl ReportFormat {
             "html" | "htm" => ReportFormat::Html,
             "xml" => ReportFormat::Junit,
             "txt" => ReportFormat::Table,
+            "csv" => ReportFormat::Csv,
             _ => return None,
         })
     }
@@ -256,7 +277,7 @@ pub struct OutputArgs {
     /// Format for stdout (and for `-o -`).
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// Write to FILE, format from its extension (.json .jsonl .md .html .xml .txt); repeatable.
+    /// Write to FILE, format from its extension (.json .jsonl .md .html .xml .txt .csv); repeatable.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 }
@@ -349,10 +370,15 @@ pub struct LeaderboardArgs {
     /// Result files written by `score -o FILE.json`; their systems are merged.
     #[arg(required = true)]
     pub results: Vec<PathBuf>,
-    /// The ranking metric.
+    /// The ranking metric: eff@K, pass@K, or speedup (results of `score --metric speedup`).
     #[arg(long, default_value = "eff@1")]
-    pub metric: crate::report::leaderboard::Metric,
-    /// .json writes the leaderboard; .html, .md, .xml, .txt render the merged results.
+    pub metric: crate::report::leaderboard::Ranking,
+    /// Rank even when systems cover different problems: on the problems all of them scored,
+    /// and say so in every output.
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// .json writes the leaderboard; .md, .txt and .html render the ranking (.html with the
+    /// merged results below it); .xml, .jsonl and .csv render the merged results.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Vec<PathBuf>,
 }

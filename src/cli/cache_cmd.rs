@@ -7,8 +7,26 @@ use anyhow::Context as _;
 use super::args::{CacheAction, GlobalArgs};
 use super::context::open_cache;
 use super::exit;
+use crate::cache::Cache;
 
 pub(crate) fn run(global: &GlobalArgs, action: &CacheAction) -> anyhow::Result<ExitCode> {
+    if global.no_cache {
+        anyhow::bail!("--no-cache leaves no cache to inspect");
+    }
+    if *action == CacheAction::Clean {
+        // Opening a cache creates its folders: look before touching anything.
+        let root = global.cache_dir.clone().unwrap_or_else(Cache::default_root);
+        if !root.exists() {
+            eprintln!("nothing to clean: {} does not exist", root.display());
+            return Ok(exit::SUCCESS);
+        }
+        if !root.join("CACHEDIR.TAG").is_file() {
+            anyhow::bail!(
+                "refusing to clean {}: it has no CACHEDIR.TAG, so it may not be a fuelgauge cache; pass the cache's folder with --cache-dir",
+                root.display()
+            );
+        }
+    }
     let cache = open_cache(global)?.context("--no-cache leaves no cache to inspect")?;
     match action {
         CacheAction::Info => {

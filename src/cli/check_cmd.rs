@@ -1,23 +1,54 @@
 //! `fuelgauge problems check [DIR]`.
 
-use std::io::Write as _;
+use std::collections::BTreeSet;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use super::args::{CheckArgs, GlobalArgs, RunFormat};
 use super::context::context;
 use super::exit;
 use crate::pipeline::check::{ProblemCheck, SLOW_SCORE_LIMIT, check_set};
-use crate::problem::{default_references_dir, load_set};
+use crate::problem::Kind;
+use crate::problem::{ProblemError, default_references_dir, load_set};
 use crate::report::human::short;
+use crate::report::table::{Layout, finish, new_table};
 
 pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let references = args
         .references
         .clone()
         .unwrap_or_else(|| default_references_dir(&args.dir));
-    let (mut problems, load_errors) = load_set(&args.dir, &references)?;
+    let (mut problems, mut load_errors) = load_set(&args.dir, &references)?;
     if !args.only.is_empty() {
+        // A broken problem is still a known id: its error is what `--only` asks to see.
+        let folder = |e: &ProblemError| {
+            e.path
+                .parent()
+                .and_then(|d| d.file_name())
+                .and_then(|n| n.to_str())
+                .map(str::to_owned)
+        };
+        let known: BTreeSet<String> = problems
+            .iter()
+            .map(|p| p.id.clone())
+            .chain(load_errors.iter().filter_map(folder))
+            .collect();
+        let unknown: Vec<String> = args
+            .only
+            .iter()
+            .filter(|id| !known.contains(*id))
+            .map(|id| format!("`{id}`"))
+            .collect();
+        if !unknown.is_empty() {
+            anyhow::bail!(
+                "--only: no problem {} in {} ({} problems there; an id is its folder's name)",
+                unknown.join(", "),
+                args.dir.display(),
+                known.len()
+            );
+        }
         problems.retain(|p| args.only.contains(&p.id));
+        load_errors.retain(|e| folder(e).is_some_and(|f| args.only.contains(&f)));
     }
     for e in &load_errors {
         eprintln!("error: {e}");
@@ -42,7 +73,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        RunFormat::Text => write_table(&mut out, &checks)?,
+        RunFormat::Text => write_table(
+            &mut out,
+            &checks,
+            Layout::for_stream(std::io::stdout().is_terminal(), false),
+        )?,
     }
     let failed = checks.iter().filter(|c| !c.failures.is_empty()).count() + load_errors.len();
     for c in &checks {
@@ -63,25 +98,34 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
     })
 }
 
-fn write_table(out: &mut impl std::io::Write, checks: &[ProblemCheck]) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{:<30} {:<8} {:>5}  {:<6} {:>8} {:>8} {:>8} {:>8} {:>8}  {:>6}  status",
-        "problem", "kind", "tests", "ref", "T*0", "T*1", "T*2", "T*3", "budget", "slow e"
-    )?;
+fn write_table(
+    out: &mut impl std::io::Write,
+    checks: &[ProblemCheck],
+    layout: Layout,
+) -> std::io::Result<()> {
+    let mut table = new_table(
+        layout,
+        &[
+            "problem", "kind", "tests", "ref", "T*0", "T*1", "T*2", "T*3", "budget", "slow e",
+            "status",
+        ],
+        &[2, 4, 5, 6, 7, 8, 9],
+    );
     for c in checks {
         let status = if c.failures.is_empty() {
             "ok"
         } else {
             "FAILED"
         };
-        let kind = format!("{:?}", c.kind).to_lowercase();
+        let kind = match c.kind {
+            Kind::Stdio => "stdio",
+            Kind::Function => "function",
+        };
         if c.yardsticks.is_empty() {
-            writeln!(
-                out,
-                "{:<30} {:<8} {:>5}  {:<6} {:>62}  {status}",
-                c.id, kind, c.tests, "-", ""
-            )?;
+            let mut row = vec![c.id.clone(), kind.to_owned(), c.tests.to_string()];
+            row.extend(std::iter::repeat_n("-".to_owned(), 7));
+            row.push(status.to_owned());
+            table.add_row(row);
         }
         for (i, (family, y)) in c.yardsticks.iter().enumerate() {
             let mut levels: Vec<String> = y.per_level.iter().map(|&f| short(f)).collect();
@@ -98,29 +142,33 @@ fn write_table(out: &mut impl std::io::Write, checks: &[ProblemCheck]) -> std::i
                     }
                 })
                 .collect();
-            let (id, kind, tests) = if i == 0 {
-                (c.id.as_str(), kind.as_str(), c.tests.to_string())
-            } else {
-                ("", "", String::new())
-            };
-            writeln!(
-                out,
-                "{id:<30} {kind:<8} {tests:>5}  {:<6} {:>8} {:>8} {:>8} {:>8} {:>8}  {:>6}  {}",
-                y.language.name(),
-                levels[0],
-                levels[1],
-                levels[2],
-                levels[3],
-                short(y.budget),
-                if slow.is_empty() {
-                    "-".into()
+            let first = i == 0;
+            let mut row = vec![
+                if first { c.id.clone() } else { String::new() },
+                if first {
+                    kind.to_owned()
                 } else {
-                    slow.join(",")
+                    String::new()
                 },
-                if i == 0 { status } else { "" }
-            )?;
+                if first {
+                    c.tests.to_string()
+                } else {
+                    String::new()
+                },
+                y.language.name().to_owned(),
+            ];
+            row.extend(levels);
+            row.push(short(y.budget));
+            row.push(if slow.is_empty() {
+                "-".into()
+            } else {
+                slow.join(",")
+            });
+            row.push(if first { status } else { "" }.to_owned());
+            table.add_row(row);
         }
     }
+    out.write_all(finish(&table).as_bytes())?;
     writeln!(
         out,
         "T*l: the reference's largest fuel on level l; budget T = alpha * max T*l; slow solutions must score e < {SLOW_SCORE_LIMIT}"

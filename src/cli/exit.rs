@@ -12,3 +12,5 @@ pub fn failure() -> ExitCode {
 pub fn error() -> ExitCode {
     ExitCode::from(2)
 }
+/// Interrupted (SIGINT, Ctrl-C): 128 + 2, as a shell reports a process the signal ended.
+pub const INTERRUPTED: i32 = 130;

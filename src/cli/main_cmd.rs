@@ -41,8 +41,45 @@ pub fn main() -> ExitCode {
             exit::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", one_line(&e));
             exit::error()
         }
+    }
+}
+
+/// The error and its causes joined by ": ", each said once: a message that already quotes its
+/// source (thiserror's `{source}`) is not followed by that source again.
+pub(crate) fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("failed to read x.c: {source}")]
+    struct Quoting {
+        source: std::io::Error,
+    }
+
+    #[test]
+    fn each_cause_is_said_once() {
+        let io = || std::io::Error::from(std::io::ErrorKind::NotFound);
+        let quoting = anyhow::Error::new(Quoting { source: io() });
+        assert_eq!(one_line(&quoting), "failed to read x.c: entity not found");
+        let plain = anyhow::Error::new(io()).context("failed to open y");
+        assert_eq!(one_line(&plain), "failed to open y: entity not found");
     }
 }

@@ -5,15 +5,20 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::args::{CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ScoreArgs, Threshold};
+use super::args::{
+    CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ReportFormat, ScoreArgs, Threshold,
+};
 use super::context::context;
 use super::exit;
-use super::output::{emit, read_report, render, write_file};
+use super::output::{emit, human_stream, read_report, render, write_file};
 use crate::candidate::{ProblemIndex, Submission, collect};
 use crate::pipeline::{Journal, score};
 use crate::problem::{Problem, default_references_dir, load_set};
 use crate::report::compare::{compare, markdown};
+use crate::report::html::render_leaderboard_html;
 use crate::report::leaderboard::{Metric, leaderboard, merge};
+use crate::report::markdown::render_leaderboard_markdown;
+use crate::report::table::{Layout, render_leaderboard_table};
 use crate::schema::{ScoreReport, ScoreSettings};
 use crate::stats::BootstrapConfig;
 
@@ -126,16 +131,8 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
             ..BootstrapConfig::default()
         },
     };
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(collected.submissions.len() as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
+    let bar = progress_bar(collected.submissions.len() as u64);
+    on_interrupt(bar.clone(), journal_path.clone())?;
     let progress = |done: u64, _total: u64, failed: u64| {
         bar.set_position(done);
         bar.set_message(failed.to_string());
@@ -321,6 +318,44 @@ fn coverage_warnings(
         .collect()
 }
 
+/// Ctrl-C (SIGINT) ends the run with status 130, saying how much is safe in the journal: every
+/// finished sample is already there (one flushed line each), so the same command resumes.
+fn on_interrupt(bar: indicatif::ProgressBar, journal: PathBuf) -> anyhow::Result<()> {
+    ctrlc::set_handler(move || {
+        bar.finish_and_clear();
+        // Whole lines only: a line cut short by the signal is not a saved sample.
+        let saved = std::fs::read(&journal).map_or(0, |bytes| {
+            bytes
+                .split_inclusive(|&b| b == b'\n')
+                .filter(|line| line.len() > 1 && line.ends_with(b"\n"))
+                .count()
+        });
+        eprintln!(
+            "interrupted: {saved} samples are saved in {}; run the same command to resume",
+            journal.display()
+        );
+        std::process::exit(exit::INTERRUPTED);
+    })
+    .context("failed to handle Ctrl-C")
+}
+
+/// The progress bar on stderr (drawn only on a terminal): done/total, failures, ETA. The
+/// failure count starts at 0, so the first frame already has it.
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("0");
+    bar
+}
+
 /// Every `--fail-under` threshold some system misses, as a sentence.
 fn gate(report: &ScoreReport, thresholds: &[Threshold]) -> Vec<String> {
     let mut failed = Vec::new();
@@ -361,49 +396,29 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
         .iter()
         .map(|p| Ok((p.display().to_string(), read_report(p)?)))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let merged = merge(reports).map_err(anyhow::Error::msg)?;
-    let board = leaderboard(&merged, args.metric)?;
-    let mut to_stdout = args.output.is_empty();
+    let merged = merge(reports)?;
+    let board = leaderboard(&merged, args.metric, args.allow_partial)?;
+    let mut asked = args.output.is_empty();
     for path in &args.output {
         if path.as_os_str() == "-" {
-            to_stdout = true;
+            asked = true;
             continue;
         }
-        match super::args::ReportFormat::from_extension(path) {
-            Some(super::args::ReportFormat::Json) => {
-                write_file(path, &(serde_json::to_string_pretty(&board)? + "\n"))?
-            }
-            Some(format) => write_file(path, &render(&merged, format, false)?)?,
+        let text = match ReportFormat::from_extension(path) {
+            Some(ReportFormat::Json) => serde_json::to_string_pretty(&board)? + "\n",
+            Some(ReportFormat::Markdown) => render_leaderboard_markdown(&board),
+            Some(ReportFormat::Html) => render_leaderboard_html(&board, &merged.report),
+            Some(ReportFormat::Table) => render_leaderboard_table(&board, Layout::default()),
+            Some(format) => render(&merged.report, format, Layout::default())?,
             None => anyhow::bail!(
-                "cannot tell the format of {} from its extension",
+                "cannot tell the format of {} from its extension; use .json, .md, .html, .txt, .xml, .jsonl or .csv",
                 path.display()
             ),
-        }
+        };
+        write_file(path, &text)?;
     }
-    if to_stdout {
-        println!(
-            "{:>4}  {:<24} {:>8}  {:<18} {:>9}  vs next",
-            "rank", "system", args.metric, "95% CI", "problems"
-        );
-        for e in &board.entries {
-            let next = e.vs_next.as_ref().map_or(String::new(), |n| {
-                format!(
-                    "{:+.3} (p = {:.3}{})",
-                    n.difference,
-                    n.p_value,
-                    if n.distinguishable {
-                        ", distinguishable"
-                    } else {
-                        ", not distinguishable"
-                    }
-                )
-            });
-            println!(
-                "{:>4}  {:<24} {:>8.3}  [{:.3}, {:.3}]    {:>9}  {next}",
-                e.rank, e.system, e.value, e.ci.lower, e.ci.upper, e.problems
-            );
-        }
-    }
+    let (human, layout) = human_stream(asked);
+    human.write(&render_leaderboard_table(&board, layout))?;
     Ok(exit::SUCCESS)
 }
 
@@ -496,4 +511,12 @@ pub(crate) fn run_import(
     } else {
         exit::error()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_first_frame_counts_failures() {
+        assert_eq!(super::progress_bar(10).message(), "0");
+    }
 }

@@ -8,12 +8,17 @@
 //! 2. the leaderboard, one row per system: pass@k and eff@k with their bootstrap intervals for
 //!    every k, the censoring rate, the Kaplan–Meier median cost ratio t/T*, and the numbers of
 //!    problems and samples; sorted by eff@1 (descending, ties by name) and re-sortable by
-//!    clicking any column header;
+//!    clicking any column header; eff@k is "n/a" for a system none of whose problems has
+//!    scored levels; with `--metric speedup`, PIE's speedup, %Opt and %Correct follow;
 //! 3. per problem, a log–log plot of fuel against input size — the reference's T*_l for each
 //!    family, the budget T (dashed), and one line per system through the levels of its best
 //!    passing sample, with levels that ran out of fuel drawn at T as ▲ ("≥ T") — then a table
 //!    of each system's best score, passes and failing verdicts, and the failures' details;
 //! 4. the warnings.
+//!
+//! The leaderboard's page ([`render_leaderboard_html`]) adds the ranking before the systems:
+//! over the problems every system scored, with coverage and the paired comparison of
+//! neighbours.
 //!
 //! Every string taken from the report is escaped. The output depends on the report alone:
 //! maps are iterated in key order and numbers printed with fixed precision, so equal reports
@@ -37,10 +42,14 @@ use std::fmt::Write as _;
 use crate::candidate::Family;
 use crate::judge::TestVerdict;
 use crate::judge::score::LevelScore;
+use crate::pipeline::speedup::Share;
 use crate::pipeline::{TestResult, Yardstick};
 use crate::problem::Kind;
 use crate::schema::{ProblemProvenance, ProblemReport, SampleReport, ScoreReport, SystemReport};
 use crate::stats::{Estimate, Quantile, SystemSummary};
+
+use super::leaderboard::{Leaderboard, ranked_on};
+use super::table::{leaderboard_cells, measures_efficiency};
 
 /// Appends formatted text to a `String`.
 macro_rules! put {
@@ -63,10 +72,28 @@ const DETAIL_CHARS: usize = 600;
 
 /// Renders the whole page.
 pub fn render_html(report: &ScoreReport) -> String {
+    page(report, None)
+}
+
+/// The page of `fuelgauge leaderboard -o x.html`: the ranking first, then the merged results
+/// as [`render_html`] shows them.
+pub fn render_leaderboard_html(board: &Leaderboard, merged: &ScoreReport) -> String {
+    page(merged, Some(board))
+}
+
+fn page(report: &ScoreReport, ranking: Option<&Leaderboard>) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    head(&mut out, report);
-    intro(&mut out, report);
-    leaderboard(&mut out, report);
+    let title = match ranking {
+        Some(_) => "fuelgauge leaderboard",
+        None => "fuelgauge score report",
+    };
+    head(&mut out, report, title);
+    intro(&mut out, report, title);
+    if let Some(board) = ranking {
+        ranking_section(&mut out, board);
+    }
+    leaderboard(&mut out, report, ranking.is_some());
+    speedup_section(&mut out, report);
     problems(&mut out, report);
     warnings(&mut out, report);
     put!(
@@ -83,7 +110,7 @@ pub fn render_html(report: &ScoreReport) -> String {
 // Page sections
 // ---------------------------------------------------------------------------------------------
 
-fn head(out: &mut String, report: &ScoreReport) {
+fn head(out: &mut String, report: &ScoreReport, title: &str) {
     put!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -91,18 +118,20 @@ fn head(out: &mut String, report: &ScoreReport) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
          <meta name=\"generator\" content=\"{} {}\">\n\
-         <title>fuelgauge score report</title>\n<style>\n{STYLE}</style>\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n\
          <script>\n{ERROR_HOOK}</script>\n</head>\n<body data-errors=\"\">\n",
         esc(&report.tool),
-        esc(&report.version)
+        esc(&report.version),
+        esc(title)
     );
 }
 
-fn intro(out: &mut String, report: &ScoreReport) {
+fn intro(out: &mut String, report: &ScoreReport, title: &str) {
     let problem_ids = all_problem_ids(report);
     put!(
         out,
-        "<header>\n<h1>fuelgauge score report</h1>\n<p class=\"lede\">{} system{}, {} problem{}",
+        "<header>\n<h1>{}</h1>\n<p class=\"lede\">{} system{}, {} problem{}",
+        esc(title),
         report.systems.len(),
         plural(report.systems.len()),
         problem_ids.len(),
@@ -171,7 +200,7 @@ fn intro(out: &mut String, report: &ScoreReport) {
     out.push_str("</dl>\n</section>\n");
 }
 
-fn leaderboard(out: &mut String, report: &ScoreReport) {
+fn leaderboard(out: &mut String, report: &ScoreReport, ranked: bool) {
     let ks = leaderboard_ks(report);
     let primary = ks.iter().copied().find(|&k| k == 1).or(ks.first().copied());
     let confidence = percent(report.settings.bootstrap.confidence);
@@ -196,7 +225,12 @@ fn leaderboard(out: &mut String, report: &ScoreReport) {
         (None, None) => std::cmp::Ordering::Equal,
     });
 
-    out.push_str("<section id=\"leaderboard-section\">\n<h2>Leaderboard</h2>\n");
+    out.push_str(if ranked {
+        "<section id=\"leaderboard-section\">\n<h2>Per-system results</h2>\n<p class=\"note\">\
+         Each system over the problems it scored (the ranking above is over the common ones).</p>\n"
+    } else {
+        "<section id=\"leaderboard-section\">\n<h2>Leaderboard</h2>\n"
+    });
     if rows.is_empty() {
         out.push_str("<p class=\"note\">No system was scored.</p>\n</section>\n");
         return;
@@ -283,10 +317,15 @@ fn leaderboard(out: &mut String, report: &ScoreReport) {
             swatch(order),
             esc(name)
         );
+        let efficiency = measures_efficiency(report, name);
         for &k in &ks {
             let summary = summary_for(system, k);
             estimate_cell(out, summary.map(|s| &s.pass_at_k));
-            estimate_cell(out, summary.map(|s| &s.eff_at_k));
+            if efficiency {
+                estimate_cell(out, summary.map(|s| &s.eff_at_k));
+            } else {
+                out.push_str(NO_LEVELS_CELL);
+            }
         }
         let first = system.stats.first();
         censoring_cell(out, first);
@@ -328,6 +367,134 @@ fn leaderboard(out: &mut String, report: &ScoreReport) {
 }
 
 const MISSING_CELL: &str = "<td class=\"num missing\">—</td>";
+/// eff@k of a system none of whose problems has scored levels (HumanEval imports).
+const NO_LEVELS_CELL: &str =
+    "<td class=\"num missing\" title=\"no problem has scored levels: pass@k only\">n/a</td>";
+
+/// The ranking of `fuelgauge leaderboard`, in its order: value with interval, coverage and the
+/// paired comparison with the next system down.
+fn ranking_section(out: &mut String, board: &Leaderboard) {
+    put!(
+        out,
+        "<section id=\"ranking-section\">\n<h2>Ranking by {}</h2>\n<p class=\"{}\">{}</p>\n\
+         <div class=\"scroll\">\n<table id=\"ranking\">\n<thead>\n<tr><th scope=\"col\" \
+         class=\"num\">Rank</th><th scope=\"col\">System</th><th scope=\"col\" class=\"num\">{} \
+         <span class=\"ci\">[95% CI]</span></th><th scope=\"col\" class=\"num\" title=\"Problems \
+         scored, of those some system scored\">Coverage</th><th scope=\"col\" class=\"num\" \
+         title=\"This system minus the next, paired over the common problems\">vs next: Δ \
+         <span class=\"ci\">[95% CI]</span></th><th scope=\"col\" class=\"num\" title=\"Sign-flip \
+         permutation p-value\">p</th><th scope=\"col\" title=\"The interval of Δ excludes \
+         0\">Distinguishable</th></tr>\n</thead>\n<tbody>\n",
+        esc(&board.metric),
+        if board.partial { "note warn" } else { "note" },
+        esc(&ranked_on(board)),
+        esc(&board.metric)
+    );
+    for e in &board.entries {
+        let (value, (difference, p, distinguishable)) = leaderboard_cells(board, e, false);
+        let split = |text: &str| -> String {
+            match text.split_once(' ') {
+                Some((v, ci)) => format!("{} <span class=\"ci\">{}</span>", esc(v), esc(ci)),
+                None => esc(text),
+            }
+        };
+        let missing = if e.coverage.missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " title=\"missing: {}\"",
+                esc(&abbreviate(&e.coverage.missing.join(", "), DETAIL_CHARS))
+            )
+        };
+        put!(
+            out,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"num\">{}</td>\
+             <td class=\"num\"{missing}>{}/{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td>{}</td></tr>\n",
+            e.rank,
+            esc(&e.system),
+            split(&value),
+            e.coverage.scored,
+            e.coverage.union,
+            split(&difference),
+            esc(&p),
+            esc(&distinguishable)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+/// PIE's figures per system, when the results were scored with `--metric speedup`.
+fn speedup_section(out: &mut String, report: &ScoreReport) {
+    let Some(speedups) = &report.speedup else {
+        return;
+    };
+    let thresholds: Vec<&String> = speedups
+        .values()
+        .next()
+        .map(|sp| sp.percent_opt.keys().collect())
+        .unwrap_or_default();
+    out.push_str(
+        "<section id=\"speedup-section\">\n<h2>Speedup over the original program (PIE)</h2>\n\
+         <div class=\"scroll\">\n<table id=\"speedup\">\n<thead>\n<tr><th scope=\"col\">System</th>\
+         <th scope=\"col\" class=\"num\">problems</th><th scope=\"col\" class=\"num\" \
+         title=\"fuel(original) / fuel(best correct candidate), at least 1, mean over \
+         problems\">mean speedup</th><th scope=\"col\" class=\"num\" title=\"The same ratio \
+         without the clamp at 1\">unclamped</th>",
+    );
+    for t in &thresholds {
+        put!(
+            out,
+            "<th scope=\"col\" class=\"num\" title=\"Share of problems with speedup ≥ {0}\">%Opt ≥ {0}</th>",
+            esc(t)
+        );
+    }
+    out.push_str(
+        "<th scope=\"col\" class=\"num\">%Correct</th><th scope=\"col\" class=\"num\" \
+         title=\"Share of samples that ran out of fuel\">out of fuel</th></tr>\n</thead>\n<tbody>\n",
+    );
+    let share = |s: &Share| {
+        format!(
+            "{}% <span class=\"ci\">[{}, {}]</span>",
+            fixed(s.value * 100.0, 1),
+            fixed(s.ci.lower * 100.0, 1),
+            fixed(s.ci.upper * 100.0, 1)
+        )
+    };
+    let ratio = |s: &Share| {
+        format!(
+            "{}× <span class=\"ci\">[{}, {}]</span>",
+            fixed(s.value, 2),
+            fixed(s.ci.lower, 2),
+            fixed(s.ci.upper, 2)
+        )
+    };
+    for (name, sp) in speedups {
+        put!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td>",
+            esc(name),
+            sp.problems,
+            ratio(&sp.mean_speedup),
+            ratio(&sp.mean_unclamped)
+        );
+        for t in &thresholds {
+            put!(
+                out,
+                "<td class=\"num\">{}</td>",
+                sp.percent_opt.get(*t).map_or_else(|| "—".to_owned(), share)
+            );
+        }
+        put!(
+            out,
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            share(&sp.percent_correct),
+            sp.censoring_rate.map_or_else(|| "—".to_owned(), percent)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
 
 fn header_cell(out: &mut String, id: &str, first: &str, sorted: bool, title: &str, label: &str) {
     put!(
@@ -501,7 +668,7 @@ fn problem(out: &mut String, report: &ScoreReport, index: usize, id: &str) {
         .collect();
     name_note(out, "No passing sample, so no line", &no_pass);
     name_note(out, "Did not attempt this problem", &absent);
-    sample_table(out, &attempts);
+    sample_table(out, &attempts, super::table::problem_has_levels(report, id));
     failures(out, &attempts);
     out.push_str("</section>\n");
 }
@@ -565,7 +732,7 @@ fn name_note(out: &mut String, what: &str, names: &[&str]) {
     put!(out, "<p class=\"note\">{what}: {}.</p>\n", names.join(", "));
 }
 
-fn sample_table(out: &mut String, attempts: &[Attempt<'_>]) {
+fn sample_table(out: &mut String, attempts: &[Attempt<'_>], levels: bool) {
     if attempts.is_empty() {
         return;
     }
@@ -595,7 +762,11 @@ fn sample_table(out: &mut String, attempts: &[Attempt<'_>]) {
                  <td class=\"num\">{}</td>",
                 esc(&best.name),
                 esc(best.result.language.name()),
-                fixed(best.result.score, 3)
+                if levels {
+                    fixed(best.result.score, 3)
+                } else {
+                    "<span class=\"missing\" title=\"no scored levels\">n/a</span>".to_owned()
+                }
             ),
             None => out.push_str("<td class=\"missing\">none</td><td class=\"num missing\">—</td>"),
         }
@@ -1361,6 +1532,7 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 4px
   white-space: pre-wrap; overflow-wrap: anywhere; max-height: 14em; overflow: auto; }
 .lede, .muted, .note, .facts-line, caption { color: var(--muted); }
 .note, .facts-line { font-size: 0.9em; margin: 0.3em 0; }
+.warn { color: #9a6700; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -1483,3 +1655,51 @@ const SCRIPT: &str = r##"(function () {
   document.body.setAttribute("data-script", "ready");
 })();
 "##;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+    use crate::report::leaderboard::{leaderboard, merge};
+
+    /// A report where one system scored only the problem without levels.
+    fn humaneval_only() -> ScoreReport {
+        let mut report = fixture::report();
+        let mut only = report.systems["fast"].clone();
+        only.problems.retain(|id, _| id == "he-1");
+        report.systems.insert("he-only".to_owned(), only);
+        report
+    }
+
+    #[test]
+    fn eff_is_n_a_without_levels() {
+        let html = render_html(&humaneval_only());
+        let row = html
+            .lines()
+            .find(|l| l.contains("<tr data-order") && l.contains("he-only"))
+            .unwrap();
+        assert!(row.contains(">n/a</td>"), "{row}");
+        // And the best e of the problem without levels, in its sample table.
+        let he = &html[html.find("id=\"problem-0\"").unwrap()..];
+        let he = &he[..he.find("</section>").unwrap()];
+        assert!(he.contains("he-1") && he.contains(">n/a</span>"), "{he}");
+    }
+
+    #[test]
+    fn speedups_have_a_section() {
+        assert!(render_html(&fixture::report_with_speedup()).contains("id=\"speedup\""));
+        assert!(!render_html(&fixture::report()).contains("id=\"speedup\""));
+    }
+
+    #[test]
+    fn the_leaderboard_page_starts_with_the_ranking() {
+        let merged = merge(vec![("r.json".into(), fixture::report())]).unwrap();
+        let board = leaderboard(&merged, "eff@1".parse().unwrap(), true).unwrap();
+        let html = render_leaderboard_html(&board, &merged.report);
+        let ranking = html.find("id=\"ranking\"").unwrap();
+        assert!(ranking < html.find("id=\"leaderboard\"").unwrap());
+        assert!(html.contains("<title>fuelgauge leaderboard</title>"));
+        assert!(html.contains("note warn") && html.contains("Partial ranking"));
+        assert!(html.contains("title=\"missing: he-1\">1/2</td>"), "{html}");
+    }
+}

@@ -1,91 +1,198 @@
-//! JUnit XML: one test case per (system, problem) for CI dashboards; a problem fails when no
-//! sample passed.
+//! JUnit XML for CI dashboards, written by quick-junit: one test suite per system, one test
+//! case per sample (the class is the problem). Each case has the properties `pass`, `e` (the
+//! efficiency score), `fuel` (summed over the tests that finished) and `censored`; a failing
+//! sample carries its deciding verdict and the failed test's detail; a censored sample (out of
+//! fuel on a level ≥ 1, which still passes) says so in its system-out.
 
-use std::fmt::Write as _;
+use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
-use crate::schema::ScoreReport;
+use super::table::problem_has_levels;
+use crate::judge::TestVerdict;
+use crate::schema::{SampleReport, ScoreReport};
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {
-                out.push_str(&format!("&#x{:x};", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out
+/// XML 1.0 has no place for U+FFFE and U+FFFF; quick-junit drops control characters itself.
+fn xml_text(text: &str) -> String {
+    text.replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
 }
 
 pub fn render_junit(report: &ScoreReport) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"fuelgauge\">\n",
-    );
+    let mut out = Report::new("fuelgauge");
     for (name, system) in &report.systems {
-        let failures = system
-            .problems
-            .values()
-            .filter(|p| !p.samples.iter().any(|x| x.result.passed))
-            .count();
-        let _ = writeln!(
-            s,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
-            escape(name),
-            system.problems.len()
-        );
-        for (id, p) in &system.problems {
-            let best = p
-                .samples
-                .iter()
-                .filter(|x| x.result.passed)
-                .map(|x| x.result.score)
-                .fold(f64::NEG_INFINITY, f64::max);
-            let _ = write!(
-                s,
-                "    <testcase classname=\"{}\" name=\"{}\">",
-                escape(name),
-                escape(id)
-            );
-            if best.is_finite() {
-                let _ = write!(
-                    s,
-                    "<system-out>best e = {best:.3}; {} of {} samples passed</system-out>",
-                    p.samples.iter().filter(|x| x.result.passed).count(),
-                    p.samples.len()
-                );
-            } else {
-                let first = p
-                    .samples
-                    .first()
-                    .map(|x| x.result.verdict.clone())
-                    .unwrap_or_default();
-                let _ = write!(
-                    s,
-                    "<failure message=\"no sample passed ({})\"/>",
-                    escape(&first)
-                );
-            }
-            let _ = writeln!(s, "</testcase>");
+        let mut suite = TestSuite::new(xml_text(name));
+        for st in &system.stats {
+            suite.add_property(Property::new(
+                format!("pass@{}", st.k),
+                format!("{:.6}", st.pass_at_k.value),
+            ));
+            suite.add_property(Property::new(
+                format!("eff@{}", st.k),
+                format!("{:.6}", st.eff_at_k.value),
+            ));
         }
-        let _ = writeln!(s, "  </testsuite>");
+        if let Some(sp) = report.speedup.as_ref().and_then(|s| s.get(name)) {
+            suite.add_property(Property::new(
+                "speedup",
+                format!("{:.6}", sp.mean_speedup.value),
+            ));
+            if let Some(opt) = sp.percent_opt.get("1.10") {
+                suite.add_property(Property::new("opt@1.10", format!("{:.6}", opt.value)));
+            }
+            suite.add_property(Property::new(
+                "correct",
+                format!("{:.6}", sp.percent_correct.value),
+            ));
+        }
+        for (id, problem) in &system.problems {
+            let levels = problem_has_levels(report, id);
+            for sample in &problem.samples {
+                suite.add_test_case(test_case(id, sample, levels));
+            }
+        }
+        out.add_test_suite(suite);
     }
-    s.push_str("</testsuites>\n");
-    s
+    // Serializing an in-memory report only fails on a broken writer, and a String is not one.
+    out.to_string()
+        .expect("a JUnit report serializes into a String")
+}
+
+fn test_case(problem: &str, sample: &SampleReport, levels: bool) -> TestCase {
+    let r = &sample.result;
+    let first_censored = r.levels.iter().find(|l| l.censored).map(|l| l.level);
+    let status = if r.passed {
+        TestCaseStatus::success()
+    } else {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status
+            .set_message(xml_text(&r.verdict))
+            .set_type(xml_text(&r.verdict));
+        if let Some(test) = r.tests.iter().find(|t| t.verdict != TestVerdict::Accepted) {
+            let detail = match &test.verdict {
+                TestVerdict::WrongAnswer { diff } => Some(diff.as_str()),
+                TestVerdict::RuntimeError { detail } => Some(detail.as_str()),
+                TestVerdict::CompileError { message } => Some(message.as_str()),
+                TestVerdict::Accepted
+                | TestVerdict::FuelExhausted
+                | TestVerdict::MemoryLimit
+                | TestVerdict::OutputLimit
+                | TestVerdict::WallTimeout => None,
+            };
+            let mut body = format!(
+                "{} on test {} (level {})",
+                test.verdict.name(),
+                test.name,
+                test.level
+            );
+            if let Some(detail) = detail.filter(|d| !d.is_empty()) {
+                body.push_str(":\n");
+                body.push_str(detail);
+            }
+            status.set_description(xml_text(&body));
+        }
+        status
+    };
+    let mut case = TestCase::new(xml_text(&sample.name), status);
+    case.set_classname(xml_text(problem));
+    let fuel: u64 = r.tests.iter().filter_map(|t| t.fuel).sum();
+    case.add_property(Property::new("pass", r.passed.to_string()));
+    case.add_property(Property::new(
+        "e",
+        if levels {
+            format!("{:.6}", r.score)
+        } else {
+            "n/a".to_owned()
+        },
+    ));
+    case.add_property(Property::new("fuel", fuel.to_string()));
+    case.add_property(Property::new(
+        "censored",
+        first_censored.is_some().to_string(),
+    ));
+    if let Some(level) = first_censored {
+        case.set_system_out(format!(
+            "censored: out of fuel on level {level}; levels {level} and up score 0 and the \
+             sample still passes (e = {:.3})",
+            r.score
+        ));
+    }
+    case
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::report::fixture;
+
+    /// Every element's name, and the attributes `(element, attribute) → value`.
+    fn parse(xml: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not well-formed: {e}\n{xml}"))
+    }
+
     #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            super::escape("<a & 'b'>\u{1}"),
-            "&lt;a &amp; &apos;b&apos;&gt;&#x1;"
+    fn one_suite_per_system_one_case_per_sample() {
+        let xml = render_junit(&fixture::report_with_speedup());
+        let doc = parse(&xml);
+        let suites: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testsuite"))
+            .collect();
+        let names: Vec<&str> = suites.iter().filter_map(|s| s.attribute("name")).collect();
+        assert_eq!(names, ["bad", "fast", "slow"]);
+        let fast = suites[1];
+        let cases: Vec<_> = fast
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        assert_eq!(cases.len(), 3, "{xml}");
+        assert!(cases.iter().all(|c| c.attribute("classname").is_some()));
+        let property = |case: roxmltree::Node<'_, '_>, name: &str| -> String {
+            case.descendants()
+                .find(|n| n.has_tag_name("property") && n.attribute("name") == Some(name))
+                .and_then(|n| n.attribute("value"))
+                .unwrap_or_else(|| panic!("no property {name}"))
+                .to_owned()
+        };
+        let he = cases
+            .iter()
+            .find(|c| c.attribute("classname") == Some("he-1"))
+            .unwrap();
+        assert_eq!(property(*he, "e"), "n/a");
+        assert_eq!(property(*he, "fuel"), "400");
+        assert!(
+            fast.descendants()
+                .any(|n| n.has_tag_name("property") && n.attribute("name") == Some("speedup"))
+        );
+        // The censored sample passes and says so.
+        let slow = suites[2]
+            .children()
+            .find(|n| n.has_tag_name("testcase"))
+            .unwrap();
+        assert_eq!(property(slow, "censored"), "true");
+        assert_eq!(property(slow, "pass"), "true");
+        assert!(!slow.descendants().any(|n| n.has_tag_name("failure")));
+        let out = slow
+            .descendants()
+            .find(|n| n.has_tag_name("system-out"))
+            .and_then(|n| n.text())
+            .unwrap();
+        assert!(out.contains("level 2"), "{out}");
+    }
+
+    #[test]
+    fn failures_carry_the_verdict_and_detail_as_well_formed_xml() {
+        let xml = render_junit(&fixture::report());
+        // No character XML 1.0 forbids, escaped or raw.
+        assert!(!xml.contains("&#x1;") && !xml.contains('\u{1}') && !xml.contains('\u{fffe}'));
+        let doc = parse(&xml);
+        let failure = doc
+            .descendants()
+            .find(|n| n.has_tag_name("failure"))
+            .unwrap();
+        assert_eq!(failure.attribute("message"), Some("wrong_answer"));
+        let body = failure.text().unwrap();
+        assert!(
+            body.contains("wrong_answer on test hand-1 (level 0)")
+                && body.contains("got <b>&\u{fffd}</b>"),
+            "{body}"
         );
     }
 }

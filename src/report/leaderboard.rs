@@ -1,12 +1,20 @@
 //! Ranking systems by a metric, with intervals and which neighbours differ significantly.
+//!
+//! A ranking is fair only over the same problems: every system is ranked on the problems that
+//! all of them scored, its metric recomputed over that common set from the per-problem data in
+//! the results. Systems that cover different problems are refused unless the caller allows a
+//! partial ranking, which then says so; each entry reports its coverage either way.
 
-use super::super::pipeline::score::problem_samples_from_report;
-use crate::schema::ScoreReport;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::pipeline::score::problem_samples_from_report;
+use crate::pipeline::speedup::{SpeedupSummary, speedup};
+use crate::schema::{ScoreReport, SystemReport};
 use crate::stats::{self, Interval, StatsConfig};
 
-pub const LEADERBOARD_SCHEMA_VERSION: u32 = 1;
+pub const LEADERBOARD_SCHEMA_VERSION: u32 = 2;
 
-/// The metric a leaderboard ranks by: `eff@K` or `pass@K`.
+/// The metric of a gate or comparison: `eff@K` or `pass@K`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Metric {
     pub eff: bool,
@@ -33,12 +41,55 @@ impl std::fmt::Display for Metric {
     }
 }
 
+/// What a leaderboard ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    /// pass@k or eff@k.
+    Estimator(Metric),
+    /// PIE's mean speedup over the original program (results of `score --metric speedup`).
+    Speedup,
+}
+
+impl std::str::FromStr for Ranking {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Ranking, String> {
+        if s == "speedup" {
+            return Ok(Ranking::Speedup);
+        }
+        s.parse().map(Ranking::Estimator).map_err(|_| {
+            format!("{s:?} is not a ranking metric; use eff@K, pass@K (e.g. eff@1) or speedup")
+        })
+    }
+}
+
+impl std::fmt::Display for Ranking {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ranking::Estimator(m) => m.fmt(f),
+            Ranking::Speedup => f.write_str("speedup"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leaderboard {
     pub schema_version: u32,
     pub metric: String,
+    pub problems: ProblemCounts,
+    /// Systems cover different problems and were ranked on the common ones anyway
+    /// (`--allow-partial`).
+    pub partial: bool,
     pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemCounts {
+    /// Problems some system scored.
+    pub union: usize,
+    /// Problems every system scored: the ranking is over these.
+    pub common: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -46,17 +97,32 @@ pub struct Leaderboard {
 pub struct Entry {
     pub rank: usize,
     pub system: String,
+    /// The metric over the common problems.
     pub value: f64,
     pub ci: Interval,
-    pub pass_at_k: f64,
-    pub eff_at_k: f64,
+    /// pass@k and eff@k at the metric's k over the common problems (absent for speedup).
+    pub pass_at_k: Option<f64>,
+    pub eff_at_k: Option<f64>,
+    /// Problems ranked on (the common ones) and this system's samples of them.
     pub problems: usize,
     pub samples: usize,
+    /// Share of scored level runs out of fuel (for speedup: of samples), common problems.
     pub censoring_rate: Option<f64>,
+    pub coverage: Coverage,
     /// Paired comparison with the next system down (same problems): the difference
     /// (this − next), its interval and p-value; `distinguishable` when the interval
     /// excludes 0.
     pub vs_next: Option<NeighbourComparison>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Problems this system scored, of the union.
+    pub scored: usize,
+    pub union: usize,
+    /// Problems of the union it did not score, ascending.
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -70,39 +136,265 @@ pub struct NeighbourComparison {
     pub distinguishable: bool,
 }
 
-/// Ranks every system of `report` by `metric` (ties by name).
-pub fn leaderboard(report: &ScoreReport, metric: Metric) -> Result<Leaderboard, stats::StatsError> {
-    let config = StatsConfig {
-        k: metric.k,
-        include_excluded: report.settings.include_excluded,
-        bootstrap: report.settings.bootstrap,
+/// Why result files cannot be ranked.
+#[derive(Debug, thiserror::Error)]
+pub enum LeaderboardError {
+    #[error("no result files given")]
+    NoResults,
+    #[error("{file}: schema version {found} differs from {expected} in the other results")]
+    SchemaVersion {
+        file: String,
+        found: u32,
+        expected: u32,
+    },
+    #[error(
+        "{file}: problem `{problem}` differs from the one in the other results (sha256 {found} vs {expected}); score every system on the same problem set"
+    )]
+    ProblemDiffers {
+        file: String,
+        problem: String,
+        found: String,
+        expected: String,
+    },
+    #[error("{file}: system `{system}` appears in more than one result file; rename one")]
+    DuplicateSystem { file: String, system: String },
+    #[error(
+        "systems cover different problems ({}); a ranking over unequal sets is unfair: score the missing problems, or pass --allow-partial to rank on the {common} problems every system scored",
+        lacking.iter().map(|(s, n)| format!("`{s}` lacks {n} of {union}")).collect::<Vec<_>>().join(", ")
+    )]
+    Coverage {
+        /// Systems and how many problems of the union they lack.
+        lacking: Vec<(String, usize)>,
+        union: usize,
+        common: usize,
+    },
+    #[error("no problem is scored by every system, so there is nothing to rank on")]
+    NothingInCommon,
+    #[error(
+        "{} scored without --metric speedup, so there are no speedups to rank by; re-score with `fuelgauge score --metric speedup`",
+        files.join(", ")
+    )]
+    NoSpeedup { files: Vec<String> },
+    #[error("{0}")]
+    Stats(#[from] stats::StatsError),
+}
+
+/// Result files merged into one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub report: ScoreReport,
+    /// Files scored without `--metric speedup`.
+    pub without_speedup: Vec<String>,
+}
+
+/// Merges several score reports into one. Systems must not repeat; problem provenance must
+/// agree where it overlaps (the same problem folder). Speedups are kept when every file has
+/// them.
+pub fn merge(reports: Vec<(String, ScoreReport)>) -> Result<Merged, LeaderboardError> {
+    let mut iter = reports.into_iter();
+    let (first, mut merged) = iter.next().ok_or(LeaderboardError::NoResults)?;
+    let mut without_speedup = Vec::new();
+    if merged.speedup.is_none() {
+        without_speedup.push(first);
+    }
+    for (file, r) in iter {
+        if r.schema_version != merged.schema_version {
+            return Err(LeaderboardError::SchemaVersion {
+                file,
+                found: r.schema_version,
+                expected: merged.schema_version,
+            });
+        }
+        for (id, p) in r.provenance.problems {
+            if let Some(have) = merged.provenance.problems.get(&id)
+                && have.sha256 != p.sha256
+            {
+                return Err(LeaderboardError::ProblemDiffers {
+                    file,
+                    problem: id,
+                    found: p.sha256,
+                    expected: have.sha256.clone(),
+                });
+            }
+            merged.provenance.problems.insert(id, p);
+        }
+        for (name, system) in r.systems {
+            if merged.systems.contains_key(&name) {
+                return Err(LeaderboardError::DuplicateSystem { file, system: name });
+            }
+            merged.systems.insert(name, system);
+        }
+        match (&mut merged.speedup, r.speedup) {
+            (Some(all), Some(more)) => all.extend(more),
+            (_, None) => without_speedup.push(file),
+            (None, Some(_)) => {}
+        }
+        merged.provenance.compilers.extend(r.provenance.compilers);
+        merged.warnings.extend(r.warnings);
+    }
+    if !without_speedup.is_empty() {
+        merged.speedup = None;
+    }
+    Ok(Merged {
+        report: merged,
+        without_speedup,
+    })
+}
+
+/// One system's figures over the common problems, before ranking.
+struct Row {
+    system: String,
+    value: f64,
+    ci: Interval,
+    pass_at_k: Option<f64>,
+    eff_at_k: Option<f64>,
+    samples: usize,
+    censoring_rate: Option<f64>,
+    /// The per-problem data the neighbours are compared on.
+    paired: Paired,
+}
+
+enum Paired {
+    Samples(Vec<stats::ProblemSamples>),
+    /// Speedups in the order of the common problems' ids.
+    Speedups(Vec<f64>),
+}
+
+/// Ranks every system of the merged results by `ranking` over the problems all of them scored
+/// (ties by name). Unequal coverage is an error unless `allow_partial`.
+pub fn leaderboard(
+    merged: &Merged,
+    ranking: Ranking,
+    allow_partial: bool,
+) -> Result<Leaderboard, LeaderboardError> {
+    let report = &merged.report;
+    if ranking == Ranking::Speedup && !merged.without_speedup.is_empty() {
+        return Err(LeaderboardError::NoSpeedup {
+            files: merged.without_speedup.clone(),
+        });
+    }
+    let include_excluded = report.settings.include_excluded;
+    let counted = |system: &SystemReport| -> BTreeSet<String> {
+        system
+            .problems
+            .iter()
+            .filter(|(_, p)| include_excluded || !p.excluded)
+            .map(|(id, _)| id.clone())
+            .collect()
     };
+    let scored: BTreeMap<&String, BTreeSet<String>> = report
+        .systems
+        .iter()
+        .map(|(name, s)| (name, counted(s)))
+        .collect();
+    let union: BTreeSet<&String> = scored.values().flatten().collect();
+    let common: BTreeSet<&String> = union
+        .iter()
+        .copied()
+        .filter(|id| scored.values().all(|s| s.contains(*id)))
+        .collect();
+    let partial = common.len() < union.len();
+    if partial && !allow_partial {
+        return Err(LeaderboardError::Coverage {
+            lacking: scored
+                .iter()
+                .filter(|(_, s)| s.len() < union.len())
+                .map(|(name, s)| ((*name).clone(), union.len() - s.len()))
+                .collect(),
+            union: union.len(),
+            common: common.len(),
+        });
+    }
+    if common.is_empty() {
+        return Err(LeaderboardError::NothingInCommon);
+    }
+    let on_common = |system: &SystemReport| SystemReport {
+        stats: Vec::new(),
+        problems: system
+            .problems
+            .iter()
+            .filter(|(id, _)| common.contains(id))
+            .map(|(id, p)| (id.clone(), p.clone()))
+            .collect(),
+    };
+
     let mut rows = Vec::new();
     for (name, system) in &report.systems {
-        let samples = problem_samples_from_report(report, system);
-        let summary = stats::summarize(&samples, &config)?;
-        let estimate = if metric.eff {
-            &summary.eff_at_k
-        } else {
-            &summary.pass_at_k
-        };
-        rows.push((name.clone(), samples, *estimate, summary));
+        let system = on_common(system);
+        rows.push(match ranking {
+            Ranking::Estimator(metric) => {
+                let config = StatsConfig {
+                    k: metric.k,
+                    include_excluded,
+                    bootstrap: report.settings.bootstrap,
+                };
+                let samples = problem_samples_from_report(report, &system);
+                let summary = stats::summarize(&samples, &config)?;
+                let estimate = if metric.eff {
+                    summary.eff_at_k
+                } else {
+                    summary.pass_at_k
+                };
+                Row {
+                    system: name.clone(),
+                    value: estimate.value,
+                    ci: estimate.ci,
+                    pass_at_k: Some(summary.pass_at_k.value),
+                    eff_at_k: Some(summary.eff_at_k.value),
+                    samples: summary.samples,
+                    censoring_rate: summary.censoring.rate,
+                    paired: Paired::Samples(samples),
+                }
+            }
+            Ranking::Speedup => {
+                let sp: SpeedupSummary = speedup(report, &system)?;
+                Row {
+                    system: name.clone(),
+                    value: sp.mean_speedup.value,
+                    ci: sp.mean_speedup.ci,
+                    pass_at_k: None,
+                    eff_at_k: None,
+                    samples: system.problems.values().map(|p| p.samples.len()).sum(),
+                    censoring_rate: sp.censoring_rate,
+                    paired: Paired::Speedups(sp.per_problem.iter().map(|p| p.speedup).collect()),
+                }
+            }
+        });
     }
-    rows.sort_by(|a, b| b.2.value.total_cmp(&a.2.value).then_with(|| a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.system.cmp(&b.system))
+    });
+
     let mut entries = Vec::new();
-    for (i, (name, samples, estimate, summary)) in rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let vs_next = match rows.get(i + 1) {
             None => None,
-            Some((next, next_samples, ..)) => {
-                let c = stats::compare_paired(next_samples, samples, &config)?;
-                let d = if metric.eff {
-                    &c.eff_at_k
-                } else {
-                    &c.pass_at_k
+            Some(next) => {
+                let d = match (&next.paired, &row.paired) {
+                    (Paired::Samples(a), Paired::Samples(b)) => {
+                        let Ranking::Estimator(metric) = ranking else {
+                            unreachable!("samples are compared for estimators only")
+                        };
+                        let config = StatsConfig {
+                            k: metric.k,
+                            include_excluded,
+                            bootstrap: report.settings.bootstrap,
+                        };
+                        let c = stats::compare_paired(a, b, &config)?;
+                        if metric.eff { c.eff_at_k } else { c.pass_at_k }
+                    }
+                    (Paired::Speedups(a), Paired::Speedups(b)) => {
+                        let pairs: Vec<(f64, f64)> =
+                            a.iter().copied().zip(b.iter().copied()).collect();
+                        stats::compare_paired_values(&pairs, &report.settings.bootstrap)?
+                    }
+                    _ => unreachable!("every row of one ranking has the same kind of data"),
                 };
                 Some(NeighbourComparison {
-                    system: next.clone(),
-                    paired_problems: c.paired,
+                    system: next.system.clone(),
+                    paired_problems: common.len(),
                     difference: d.difference,
                     ci: d.ci,
                     p_value: d.p_value,
@@ -110,66 +402,72 @@ pub fn leaderboard(report: &ScoreReport, metric: Metric) -> Result<Leaderboard, 
                 })
             }
         };
+        let mine = &scored[&row.system];
         entries.push(Entry {
             rank: i + 1,
-            system: name.clone(),
-            value: estimate.value,
-            ci: estimate.ci,
-            pass_at_k: summary.pass_at_k.value,
-            eff_at_k: summary.eff_at_k.value,
-            problems: summary.problems,
-            samples: summary.samples,
-            censoring_rate: summary.censoring.rate,
+            system: row.system.clone(),
+            value: row.value,
+            ci: row.ci,
+            pass_at_k: row.pass_at_k,
+            eff_at_k: row.eff_at_k,
+            problems: common.len(),
+            samples: row.samples,
+            censoring_rate: row.censoring_rate,
+            coverage: Coverage {
+                scored: mine.len(),
+                union: union.len(),
+                missing: union
+                    .iter()
+                    .filter(|id| !mine.contains(**id))
+                    .map(|id| (*id).clone())
+                    .collect(),
+            },
             vs_next,
         });
     }
     Ok(Leaderboard {
         schema_version: LEADERBOARD_SCHEMA_VERSION,
-        metric: metric.to_string(),
+        metric: ranking.to_string(),
+        problems: ProblemCounts {
+            union: union.len(),
+            common: common.len(),
+        },
+        partial,
         entries,
     })
 }
 
-/// Merges several score reports into one. Systems must not repeat; problem provenance must
-/// agree where it overlaps (the same problem folder).
-pub fn merge(reports: Vec<(String, ScoreReport)>) -> Result<ScoreReport, String> {
-    let mut iter = reports.into_iter();
-    let (_, mut merged) = iter.next().ok_or("no result files given")?;
-    for (file, r) in iter {
-        if r.schema_version != merged.schema_version {
-            return Err(format!(
-                "{file}: schema version {} differs from {}",
-                r.schema_version, merged.schema_version
-            ));
-        }
-        for (id, p) in r.provenance.problems {
-            if let Some(have) = merged.provenance.problems.get(&id)
-                && have.sha256 != p.sha256
-            {
-                return Err(format!(
-                    "{file}: problem `{id}` differs from the one in the other results (sha256 {} vs {})",
-                    p.sha256, have.sha256
-                ));
-            }
-            merged.provenance.problems.insert(id, p);
-        }
-        for (name, system) in r.systems {
-            if merged.systems.contains_key(&name) {
-                return Err(format!(
-                    "{file}: system `{name}` appears in more than one result file; rename one"
-                ));
-            }
-            merged.systems.insert(name, system);
-        }
-        merged.provenance.compilers.extend(r.provenance.compilers);
-        merged.warnings.extend(r.warnings);
+/// The sentence under a ranking: what it was computed over.
+pub fn ranked_on(board: &Leaderboard) -> String {
+    let ProblemCounts { union, common } = board.problems;
+    if !board.partial {
+        return format!(
+            "Ranked by {} on the {common} problems every system scored.",
+            board.metric
+        );
     }
-    Ok(merged)
+    let lacking: Vec<String> = board
+        .entries
+        .iter()
+        .filter(|e| !e.coverage.missing.is_empty())
+        .map(|e| format!("{} lacks {}", e.system, e.coverage.missing.len()))
+        .collect();
+    format!(
+        "Partial ranking (--allow-partial): by {} on the {common} of {union} problems every \
+         system scored; {}.",
+        board.metric,
+        lacking.join(", ")
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::fixture;
+
+    fn merged(report: ScoreReport) -> Merged {
+        merge(vec![("r.json".to_owned(), report)]).unwrap()
+    }
 
     #[test]
     fn metrics_parse() {
@@ -181,5 +479,97 @@ mod tests {
         assert!("eff@0".parse::<Metric>().is_err());
         assert!("speed@1".parse::<Metric>().is_err());
         assert_eq!(Metric { eff: false, k: 5 }.to_string(), "pass@5");
+        assert_eq!("speedup".parse::<Ranking>(), Ok(Ranking::Speedup));
+        assert!("speedup@1".parse::<Ranking>().is_err());
+    }
+
+    #[test]
+    fn unequal_coverage_is_refused_naming_who_lacks_what() {
+        // `fast` has `sum` and `he-1`; `slow` and `bad` only `sum`.
+        let m = merged(fixture::report());
+        let e = leaderboard(&m, "eff@1".parse().unwrap(), false).unwrap_err();
+        let message = e.to_string();
+        assert!(
+            message.contains("`bad` lacks 1 of 2")
+                && message.contains("`slow` lacks 1 of 2")
+                && !message.contains("`fast`")
+                && message.contains("--allow-partial"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_partial_ranking_is_over_the_common_problems_and_says_so() {
+        let m = merged(fixture::report());
+        let board = leaderboard(&m, "eff@1".parse().unwrap(), true).unwrap();
+        assert!(board.partial);
+        assert_eq!(
+            board.problems,
+            ProblemCounts {
+                union: 2,
+                common: 1
+            }
+        );
+        let names: Vec<&str> = board.entries.iter().map(|e| e.system.as_str()).collect();
+        assert_eq!(names, ["fast", "slow", "bad"]);
+        let fast = &board.entries[0];
+        // Over `sum` alone: fast's e on `sum`, not its mean with `he-1`.
+        let sum_only = fixture::report().systems["fast"].stats[0]
+            .per_problem
+            .iter()
+            .find(|p| p.id == "sum")
+            .unwrap()
+            .eff_at_k;
+        assert_eq!(fast.value, sum_only);
+        assert_eq!(fast.coverage.missing, Vec::<String>::new());
+        assert_eq!(board.entries[1].coverage.missing, ["he-1"]);
+        assert_eq!(board.entries[1].coverage.scored, 1);
+        let next = fast.vs_next.as_ref().unwrap();
+        assert_eq!((next.system.as_str(), next.paired_problems), ("slow", 1));
+        assert!(
+            ranked_on(&board).contains("1 of 2"),
+            "{}",
+            ranked_on(&board)
+        );
+    }
+
+    #[test]
+    fn speedup_needs_speedup_results() {
+        let e = leaderboard(&merged(fixture::report()), Ranking::Speedup, true).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("r.json scored without --metric speedup"),
+            "{e}"
+        );
+        let board = leaderboard(
+            &merged(fixture::report_with_speedup()),
+            Ranking::Speedup,
+            true,
+        )
+        .unwrap();
+        assert_eq!(board.metric, "speedup");
+        assert!(
+            board
+                .entries
+                .iter()
+                .all(|e| e.value >= 1.0 && e.pass_at_k.is_none())
+        );
+        // Only `fast` improves on the original; the others tie at 1.0, by name.
+        let names: Vec<&str> = board.entries.iter().map(|e| e.system.as_str()).collect();
+        assert_eq!(names, ["fast", "bad", "slow"]);
+        assert!(board.entries[0].value > 1.0);
+    }
+
+    #[test]
+    fn a_problem_changed_between_files_is_refused_by_name() {
+        let a = fixture::report();
+        let mut b = fixture::report();
+        b.systems = BTreeMap::from([("other".to_owned(), a.systems["fast"].clone())]);
+        b.provenance.problems.get_mut("sum").unwrap().sha256 = "ff".repeat(32);
+        let e = merge(vec![("a.json".into(), a), ("b.json".into(), b)]).unwrap_err();
+        assert!(
+            e.to_string().starts_with("b.json: problem `sum` differs"),
+            "{e}"
+        );
     }
 }

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::table::{measures_efficiency, median};
+use super::leaderboard::{Leaderboard, ranked_on};
+use super::table::{leaderboard_cells, measures_efficiency, median};
 use crate::schema::ScoreReport;
 
 pub fn render_markdown(report: &ScoreReport) -> String {
@@ -25,7 +26,8 @@ pub fn render_markdown(report: &ScoreReport) -> String {
             };
             let _ = writeln!(
                 s,
-                "| {name} | {} | {} | {} | {:.3} [{:.3}, {:.3}] | {eff} | {} | {} |",
+                "| {} | {} | {} | {} | {:.3} [{:.3}, {:.3}] | {eff} | {} | {} |",
+                cell(name),
                 st.k,
                 st.problems,
                 st.samples,
@@ -38,6 +40,9 @@ pub fn render_markdown(report: &ScoreReport) -> String {
                 median(st)
             );
         }
+    }
+    if let Some(speedups) = &report.speedup {
+        speedup_section(&mut s, speedups);
     }
     let failing: Vec<String> = report
         .systems
@@ -71,4 +76,150 @@ pub fn render_markdown(report: &ScoreReport) -> String {
         report.provenance.wasmtime
     );
     s
+}
+
+/// PIE's figures per system: mean speedup, %Opt at every threshold, %Correct, out of fuel.
+fn speedup_section(
+    s: &mut String,
+    speedups: &std::collections::BTreeMap<String, crate::pipeline::speedup::SpeedupSummary>,
+) {
+    let thresholds: Vec<&String> = speedups
+        .values()
+        .next()
+        .map(|sp| sp.percent_opt.keys().collect())
+        .unwrap_or_default();
+    let _ = writeln!(s, "\n### Speedup over the original program (PIE)\n");
+    let _ = write!(s, "| system | problems | mean speedup |");
+    for t in &thresholds {
+        let _ = write!(s, " %Opt ≥ {t} |");
+    }
+    let _ = writeln!(s, " %Correct | out of fuel |");
+    let _ = writeln!(
+        s,
+        "|---|---:|---|{}---|---:|",
+        "---|".repeat(thresholds.len())
+    );
+    let share = |x: &crate::pipeline::speedup::Share| {
+        format!(
+            "{:.1}% [{:.1}, {:.1}]",
+            x.value * 100.0,
+            x.ci.lower * 100.0,
+            x.ci.upper * 100.0
+        )
+    };
+    for (name, sp) in speedups {
+        let _ = write!(
+            s,
+            "| {} | {} | **{:.2}x** [{:.2}, {:.2}] |",
+            cell(name),
+            sp.problems,
+            sp.mean_speedup.value,
+            sp.mean_speedup.ci.lower,
+            sp.mean_speedup.ci.upper
+        );
+        for t in &thresholds {
+            let _ = write!(s, " {} |", sp.percent_opt.get(*t).map_or("-".into(), share));
+        }
+        let _ = writeln!(
+            s,
+            " {} | {} |",
+            share(&sp.percent_correct),
+            sp.censoring_rate
+                .map_or("-".into(), |r| format!("{:.1}%", r * 100.0))
+        );
+    }
+}
+
+/// A ranking as a PR comment: rank, system, value [CI], coverage, and the paired comparison
+/// with the next system down.
+pub fn render_leaderboard_markdown(board: &Leaderboard) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "## fuelgauge leaderboard: {}\n", board.metric);
+    let _ = writeln!(
+        s,
+        "| rank | system | {} [95% CI] | coverage | vs next: Δ [95% CI] | p | distinguishable |",
+        board.metric
+    );
+    let _ = writeln!(s, "|---:|---|---|---:|---|---:|---|");
+    for e in &board.entries {
+        let (value, (difference, p, distinguishable)) = leaderboard_cells(board, e, false);
+        let (value, interval) = value.split_once(' ').unwrap_or((&value, ""));
+        let _ = writeln!(
+            s,
+            "| {} | {} | **{value}** {interval} | {}/{} | {difference} | {p} | {distinguishable} |",
+            e.rank,
+            cell(&e.system),
+            e.coverage.scored,
+            e.coverage.union
+        );
+    }
+    let _ = writeln!(s, "\n{}", ranked_on(board));
+    let missing: Vec<String> = board
+        .entries
+        .iter()
+        .filter(|e| !e.coverage.missing.is_empty())
+        .map(|e| format!("- {}: {}", cell(&e.system), e.coverage.missing.join(", ")))
+        .collect();
+    if !missing.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n<details><summary>problems missing per system</summary>\n\n{}\n\n</details>",
+            missing.join("\n")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n<sub>Each system's value is recomputed over the problems every system scored; Δ is \
+         this row minus the next, with its paired bootstrap interval and sign-flip p-value; \
+         distinguishable: the interval excludes 0.</sub>"
+    );
+    s
+}
+
+/// Text for a table cell: a `|` would end it.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+    use crate::report::leaderboard::{leaderboard, merge};
+
+    #[test]
+    fn speedups_get_their_own_table() {
+        let text = render_markdown(&fixture::report_with_speedup());
+        assert!(
+            text.contains("### Speedup over the original program (PIE)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("%Opt ≥ 1.10") && text.contains("| fast | 2 | **"),
+            "{text}"
+        );
+        assert!(!render_markdown(&fixture::report()).contains("Speedup"));
+    }
+
+    #[test]
+    fn a_ranking_renders_rank_value_coverage_and_neighbours() {
+        let merged = merge(vec![("r.json".into(), fixture::report())]).unwrap();
+        let board = leaderboard(&merged, "eff@1".parse().unwrap(), true).unwrap();
+        let text = render_leaderboard_markdown(&board);
+        assert!(
+            text.contains("| rank | system | eff@1 [95% CI] | coverage |"),
+            "{text}"
+        );
+        let fast = text
+            .lines()
+            .find(|l| l.starts_with("| 1 | fast |"))
+            .unwrap();
+        assert!(fast.contains("| 2/2 |") && fast.contains(" [+"), "{fast}");
+        let slow = text.lines().find(|l| l.contains("| slow |")).unwrap();
+        assert!(slow.contains("| 1/2 |"), "{slow}");
+        assert!(
+            text.contains("Partial ranking") && text.contains("slow: he-1"),
+            "{text}"
+        );
+    }
 }

@@ -1,6 +1,9 @@
 //! Renderers of score reports, the leaderboard and the comparison of two results.
 
 pub mod compare;
+pub mod csv;
+#[cfg(test)]
+mod fixture;
 pub mod html;
 pub(crate) mod human;
 pub mod junit;

@@ -188,6 +188,40 @@ pub fn compare_paired(
     })
 }
 
+/// The paired difference B − A of a per-problem statistic given directly, one `(a_i, b_i)`
+/// pair per problem (e.g. PIE speedups), with the same paired bootstrap interval and sign-flip
+/// p-value as [`compare_paired`].
+///
+/// # Errors
+///
+/// [`StatsError::NoCommonProblems`] for no pairs, and bootstrap configuration errors.
+pub fn compare_paired_values(
+    pairs: &[(f64, f64)],
+    bootstrap: &BootstrapConfig,
+) -> Result<PairedDifference, StatsError> {
+    bootstrap.validate()?;
+    if pairs.is_empty() {
+        return Err(StatsError::NoCommonProblems {
+            a: 0,
+            b: 0,
+            excluded: 0,
+        });
+    }
+    let all: Vec<usize> = (0..pairs.len()).collect();
+    let a: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+    let b: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    let d: Vec<f64> = pairs.iter().map(|(x, y)| y - x).collect();
+    let means = resample(bootstrap, d.len(), |indices| mean_at(&d, indices));
+    let ([p_value], _) = sign_flip_p_values([&d], bootstrap);
+    Ok(PairedDifference {
+        a: mean_at(&a, &all),
+        b: mean_at(&b, &all),
+        difference: mean_at(&d, &all),
+        ci: percentile_interval(means, bootstrap.confidence),
+        p_value,
+    })
+}
+
 /// Two-sided sign-flip p-values for several statistics over the same `m ≥ 1` pairs, using
 /// the same sign vectors for all (see the module documentation).
 pub(crate) fn sign_flip_p_values<const S: usize>(
@@ -274,6 +308,22 @@ mod tests {
                 .collect(),
         })
         .collect()
+    }
+
+    #[test]
+    fn paired_values_agree_with_compare_paired() {
+        let (a, b) = (system(0..12, 0.0), system(0..12, 0.05));
+        let config = StatsConfig::new(1);
+        let c = compare_paired(&a, &b, &config).unwrap();
+        let eff = |s: &[ProblemSamples]| -> Vec<f64> {
+            s.iter()
+                .map(|p| crate::stats::score_problem(p, 1).unwrap().eff_at_k)
+                .collect()
+        };
+        let pairs: Vec<(f64, f64)> = eff(&a).into_iter().zip(eff(&b)).collect();
+        let v = compare_paired_values(&pairs, &config.bootstrap).unwrap();
+        assert_eq!(v, c.eff_at_k);
+        assert!(compare_paired_values(&[], &config.bootstrap).is_err());
     }
 
     #[test]

@@ -50,7 +50,9 @@ pub use bootstrap::{
     BootstrapConfig, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, Interval,
     QuantileInterval, bootstrap_mean,
 };
-pub use compare::{PValueMethod, PairedComparison, PairedDifference, compare_paired};
+pub use compare::{
+    PValueMethod, PairedComparison, PairedDifference, compare_paired, compare_paired_values,
+};
 pub use error::StatsError;
 pub use estimators::{eff_at_k, pass_at_k};
 pub use kaplan_meier::{KaplanMeier, KmStep, Quantile, kaplan_meier};

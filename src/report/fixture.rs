@@ -1,0 +1,245 @@
+//! A small score report for the renderers' unit tests: three systems, a problem with levels
+//! and one without (as HumanEval imports are), a censored sample and a failure whose detail
+//! holds markup and control characters.
+
+use std::collections::BTreeMap;
+
+use crate::candidate::{Family, Language};
+use crate::judge::TestVerdict;
+use crate::judge::score::{LevelCost, budget, sample_score};
+use crate::pipeline::score::problem_samples_from_report;
+use crate::pipeline::{SampleResult, TestResult, Yardstick};
+use crate::problem::Kind;
+use crate::schema::{
+    ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, ScoreReport,
+    ScoreSettings, SystemReport,
+};
+use crate::stats::{BootstrapConfig, StatsConfig, summarize};
+
+const WEIGHTS: [f64; 3] = [0.0, 1.0, 1.0];
+const REFERENCE: [u64; 3] = [100, 1_000, 10_000];
+
+/// The detail of `bad`'s failure: markup, a control character and an XML non-character.
+pub(crate) const NASTY: &str = "expected 3, got <b>&\u{1}\u{fffe}</b>";
+
+fn yardstick() -> Yardstick {
+    Yardstick {
+        language: Language::Cpp,
+        per_test: REFERENCE.to_vec(),
+        per_level: REFERENCE.to_vec(),
+        budget: budget(&REFERENCE, &WEIGHTS, 2.0),
+    }
+}
+
+/// A passing C sample of `sum`; `None` is a level that ran out of fuel.
+fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
+    let yard = yardstick();
+    let costs: Vec<LevelCost> = fuel
+        .iter()
+        .map(|f| f.map_or(LevelCost::Censored, LevelCost::Finished))
+        .collect();
+    let (score, levels) = sample_score(yard.budget, &yard.per_level, &WEIGHTS, &costs);
+    let tests = levels
+        .iter()
+        .take_while(|l| l.level == 0 || !levels[l.level - 1].censored)
+        .map(|l| TestResult {
+            name: format!("gen-{}", l.level),
+            level: l.level,
+            verdict: if l.censored {
+                TestVerdict::FuelExhausted
+            } else {
+                TestVerdict::Accepted
+            },
+            fuel: l.fuel,
+            peak_memory: 1 << 16,
+        })
+        .collect();
+    sample(name, Language::C, true, score, levels, tests)
+}
+
+fn sample(
+    name: &str,
+    language: Language,
+    passed: bool,
+    score: f64,
+    levels: Vec<crate::judge::score::LevelScore>,
+    tests: Vec<TestResult>,
+) -> SampleReport {
+    SampleReport {
+        name: name.to_owned(),
+        sha256: "ab".repeat(32),
+        result: SampleResult {
+            language,
+            passed,
+            score,
+            verdict: tests
+                .iter()
+                .find(|t| t.verdict != TestVerdict::Accepted && !passed)
+                .map_or("accepted", |t| t.verdict.name())
+                .to_owned(),
+            levels,
+            tests,
+        },
+    }
+}
+
+fn provenance(weights: &[f64], references: BTreeMap<Family, Yardstick>) -> ProblemProvenance {
+    ProblemProvenance {
+        title: "A problem".to_owned(),
+        kind: Kind::Stdio,
+        sha256: "cd".repeat(32),
+        excluded: false,
+        alpha: 2.0,
+        sizes: vec![10, 100, 1000][..weights.len()].to_vec(),
+        weights: weights.to_vec(),
+        tests: weights.len(),
+        references,
+    }
+}
+
+/// `fast` passes `sum` (twice) and `he-1`; `slow` passes `sum` with level 2 out of fuel;
+/// `bad` fails `sum` with a wrong answer.
+pub(crate) fn report() -> ScoreReport {
+    let he_yard = Yardstick {
+        language: Language::Python,
+        per_test: vec![500],
+        per_level: vec![500],
+        budget: 1_000,
+    };
+    let problems = BTreeMap::from([
+        (
+            "sum".to_owned(),
+            provenance(&WEIGHTS, BTreeMap::from([(Family::Native, yardstick())])),
+        ),
+        (
+            "he-1".to_owned(),
+            provenance(&[], BTreeMap::from([(Family::Python, he_yard)])),
+        ),
+    ]);
+    let of = |samples| ProblemReport {
+        excluded: false,
+        samples,
+    };
+    let he_pass = sample(
+        "he.py",
+        Language::Python,
+        true,
+        0.0,
+        Vec::new(),
+        vec![TestResult {
+            name: "call-001".to_owned(),
+            level: 0,
+            verdict: TestVerdict::Accepted,
+            fuel: Some(400),
+            peak_memory: 1 << 16,
+        }],
+    );
+    let wrong = sample(
+        "wrong.c",
+        Language::C,
+        false,
+        0.0,
+        Vec::new(),
+        vec![TestResult {
+            name: "hand-1".to_owned(),
+            level: 0,
+            verdict: TestVerdict::WrongAnswer {
+                diff: NASTY.to_owned(),
+            },
+            fuel: Some(90),
+            peak_memory: 1 << 16,
+        }],
+    );
+    let systems: BTreeMap<String, BTreeMap<String, ProblemReport>> = BTreeMap::from([
+        (
+            "fast".to_owned(),
+            BTreeMap::from([
+                (
+                    "sum".to_owned(),
+                    of(vec![
+                        passing("a.c", [Some(80), Some(700), Some(6_000)]),
+                        passing("b.c", [Some(90), Some(900), Some(9_000)]),
+                    ]),
+                ),
+                ("he-1".to_owned(), of(vec![he_pass])),
+            ]),
+        ),
+        (
+            "slow".to_owned(),
+            BTreeMap::from([(
+                "sum".to_owned(),
+                of(vec![passing("s.c", [Some(150), Some(1_900), None])]),
+            )]),
+        ),
+        (
+            "bad".to_owned(),
+            BTreeMap::from([("sum".to_owned(), of(vec![wrong]))]),
+        ),
+    ]);
+    let bootstrap = BootstrapConfig {
+        resamples: 200,
+        ..BootstrapConfig::default()
+    };
+    let mut report = ScoreReport {
+        schema_version: SCORE_SCHEMA_VERSION,
+        tool: "fuelgauge".to_owned(),
+        version: crate::VERSION.to_owned(),
+        settings: ScoreSettings {
+            k: vec![1],
+            include_excluded: false,
+            bootstrap,
+        },
+        provenance: Provenance {
+            wasmtime: "48.0.8".to_owned(),
+            python: "3.14.0".to_owned(),
+            python_runtime: "0".repeat(64),
+            compilers: BTreeMap::new(),
+            problems,
+        },
+        systems: systems
+            .into_iter()
+            .map(|(name, problems)| {
+                (
+                    name,
+                    SystemReport {
+                        stats: Vec::new(),
+                        problems,
+                    },
+                )
+            })
+            .collect(),
+        warnings: Vec::new(),
+        speedup: None,
+    };
+    let config = StatsConfig {
+        k: 1,
+        include_excluded: false,
+        bootstrap,
+    };
+    let stats: Vec<_> = report
+        .systems
+        .values()
+        .map(|s| summarize(&problem_samples_from_report(&report, s), &config).unwrap())
+        .collect();
+    for (system, stats) in report.systems.values_mut().zip(stats) {
+        system.stats = vec![stats];
+    }
+    report
+}
+
+/// [`report`] as scored with `--metric speedup`.
+pub(crate) fn report_with_speedup() -> ScoreReport {
+    let mut report = report();
+    let speedup = report
+        .systems
+        .iter()
+        .map(|(name, s)| {
+            (
+                name.clone(),
+                crate::pipeline::speedup::speedup(&report, s).unwrap(),
+            )
+        })
+        .collect();
+    report.speedup = Some(speedup);
+    report
+}
