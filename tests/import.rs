@@ -519,6 +519,16 @@ fn evalplus_layout_and_sanitize_of_fenced_and_chatty_answers() {
             assert!(!code.contains(gone), "{n}.py still has {gone:?}:\n{code}");
         }
     }
+    // Never into its own input (it would walk what it writes).
+    bin()
+        .args(["sanitize", "--problems"])
+        .arg(out.join("problems"))
+        .arg(dir.path().join("samples"))
+        .arg("-o")
+        .arg(dir.path().join("samples/model/inner"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("written into its own input"));
 }
 
 #[test]

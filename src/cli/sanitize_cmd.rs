@@ -31,6 +31,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<Ex
         .output
         .clone()
         .unwrap_or_else(|| sibling(input, is_jsonl));
+    refuse_overlap(input, &output)?;
     let job = Job {
         ctx: &ctx,
         problems: &problems,
@@ -55,6 +56,41 @@ pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<Ex
     } else {
         exit::error()
     })
+}
+
+/// The copy must not be the input or inside it: sanitizing in place loses the original, and a
+/// folder written inside the one being walked would be walked too.
+fn refuse_overlap(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let absolute = |p: &Path| -> PathBuf {
+        // The output may not exist yet: resolve its closest existing ancestor.
+        let mut base = p.to_owned();
+        let mut rest = Vec::new();
+        while !base.exists() {
+            match (base.parent(), base.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_owned());
+                    base = if parent.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        parent.to_owned()
+                    };
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = std::fs::canonicalize(&base).unwrap_or(base);
+        resolved.extend(rest.into_iter().rev());
+        resolved
+    };
+    let (i, o) = (absolute(input), absolute(output));
+    if o.starts_with(&i) {
+        anyhow::bail!(
+            "{}: the sanitized copy would be written into its own input {}; choose -o outside it",
+            output.display(),
+            input.display()
+        );
+    }
+    Ok(())
 }
 
 /// `x.jsonl` → `x-sanitized.jsonl`; `dir` → `dir-sanitized`, beside the input (EvalPlus's names).
