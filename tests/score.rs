@@ -518,6 +518,51 @@ fn compare_fails_closed_when_base_and_head_are_not_comparable() {
     assert_eq!((status, verdict.as_str()), (2, "error"), "{stderr}");
     assert!(stderr.contains("share no system"), "{stderr}");
 
+    // A system dropped (or renamed) while others stay: refused, unless --allow-partial.
+    let mut dropped = head.clone();
+    dropped
+        .systems
+        .insert("gone".into(), head.systems["fast"].clone());
+    let (status, stderr, _) = compare(&dropped, &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("system `gone` is in base but not in head"),
+        "{stderr}"
+    );
+    let (status, stderr, _) = compare(&dropped, &["--allow-partial"]);
+    assert_ne!(status, 2, "{stderr}");
+
+    // Another compiler build, or other reference costs under the same problem files.
+    let mut compiler = head.clone();
+    assert!(
+        !compiler.provenance.compilers.is_empty(),
+        "the C++ samples were compiled"
+    );
+    for version in compiler.provenance.compilers.values_mut() {
+        *version = "clang version 0.0".into();
+    }
+    let (status, stderr, _) = compare(&compiler, &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("compiler differs"), "{stderr}");
+    let mut costs = head.clone();
+    for y in costs
+        .provenance
+        .problems
+        .get_mut("min-max")
+        .unwrap()
+        .references
+        .values_mut()
+    {
+        y.budget *= 3;
+    }
+    let (status, stderr, _) = compare(&costs, &[]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("other reference costs"), "{stderr}");
+    let mut undescribed = head.clone();
+    undescribed.provenance.problems.remove("min-max");
+    let (status, stderr, _) = compare(&undescribed, &[]);
+    assert_eq!(status, 2, "{stderr}");
+
     // A problem that changed between base and head.
     let mut changed = head.clone();
     changed
@@ -529,6 +574,17 @@ fn compare_fails_closed_when_base_and_head_are_not_comparable() {
     let (status, stderr, _) = compare(&changed, &[]);
     assert_eq!(status, 2, "{stderr}");
     assert!(stderr.contains("problem `min-max` changed"), "{stderr}");
+
+    // Gates must be numbers: NaN would switch them off.
+    Command::cargo_bin("fuelgauge")
+        .unwrap()
+        .arg("compare")
+        .arg(&head_path)
+        .arg(&head_path)
+        .args(["--max-regression", "eff@1=nan"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a finite number"));
 
     // A system that covered more problems in base: refused unless --allow-partial.
     let mut wider = head.clone();
@@ -618,4 +674,51 @@ fn score_warns_on_partial_coverage_and_checks_flags_before_running() {
         .stderr(predicate::str::contains(
             "k = 10 is not scored; add it to --k",
         ));
+}
+
+#[test]
+fn symlinks_out_of_the_solutions_and_fifos_are_skipped_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOKEN-THAT-MUST-NOT-LEAK\n").unwrap();
+    let sols = dir.path().join("sols/min-max");
+    std::fs::create_dir_all(&sols).unwrap();
+    std::fs::copy(
+        fixtures().join("solutions/fast/min-max/a.py"),
+        sols.join("a.py"),
+    )
+    .unwrap();
+    // Within the folder: followed.
+    std::os::unix::fs::symlink(sols.join("a.py"), sols.join("b.py")).unwrap();
+    // Out of it: not followed, whatever the extension says.
+    std::os::unix::fs::symlink(&secret, sols.join("leak.c")).unwrap();
+    let fifo = sols.join("f.py");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = dir.path().join("r.json");
+    fuelgauge(&shared_cache())
+        .arg(dir.path().join("sols"))
+        .args(["--only", "min-max", "-o"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("leak.c: a symlink out of the solutions folder")
+                .and(predicate::str::contains("f.py: not a regular file")),
+        );
+    let text = String::from_utf8(read(&out)).unwrap();
+    assert!(!text.contains("TOKEN-THAT-MUST-NOT-LEAK"));
+    let report: fuelgauge::schema::ScoreReport = serde_json::from_str(&text).unwrap();
+    let names: Vec<&str> = report.systems["sols"].problems["min-max"]
+        .samples
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["a.py", "b.py"]);
 }

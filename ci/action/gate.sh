@@ -63,9 +63,11 @@ while IFS= read -r g; do score_args+=(--fail-under "$g"); done < <(fg_words "${F
 
 echo "fuelgauge score ${solutions[*]} --problems $problems ${score_args[*]}"
 set +e
+fg_untrusted_begin
 "$FUELGAUGE" score "${solutions[@]}" --problems "$problems" "${score_args[@]}" \
-  -o "$out/results.json" -o "$out/report.html" -o "$out/results.xml" -o "$out/summary.md" -o -
+  -o "$out/results.json" -o "$out/report.html" -o "$out/results.xml" -o "$out/summary.md" -o - 2>&1
 score_status=$?
+fg_untrusted_end
 set -e
 fg_output score-status "$score_status"
 if [ ! -s "$out/results.json" ]; then
@@ -125,7 +127,9 @@ else
     "$FUELGAUGE" compare "$base" "$out/results.json" "${compare_args[@]}" 2>"$out/compare.stderr"
     compare_status=$?
     set -e
-    cat "$out/compare.stderr" >&2
+    fg_untrusted_begin
+    cat "$out/compare.stderr"
+    fg_untrusted_end
     fg_summary_file "$out/compare.md"
     case $compare_status in
       0) echo "compare: no regression" ;;

@@ -25,6 +25,14 @@ fg_die() {
 }
 
 # fg_output NAME VALUE: a step output (single-line values only).
+# fuelgauge's own output holds names from the repository (systems, problems, paths): between
+# these two, GitHub runs no workflow command it prints (a folder named "x\n::error ..." must not
+# forge an annotation or stop the real ones).
+fg_untrusted_begin() {
+  FG_STOP_TOKEN="fuelgauge-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  echo "::stop-commands::$FG_STOP_TOKEN"
+}
+fg_untrusted_end() { echo "::$FG_STOP_TOKEN::"; }
 fg_output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1=$2" >>"$GITHUB_OUTPUT"; fi
 }

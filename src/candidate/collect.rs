@@ -36,9 +36,15 @@ pub struct Collected {
 pub fn collect(paths: &[std::path::PathBuf], problems: &dyn ProblemIndex) -> Collected {
     let ids: BTreeSet<String> = problems.ids().into_iter().collect();
     let mut out = Collected::default();
+    // Symlinks are followed only within the folders given.
+    let roots: Vec<std::path::PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, &ids, &mut out);
+            collect_dir(path, &roots, &ids, &mut out);
         } else if path.extension().is_some_and(|e| e == "jsonl") {
             collect_jsonl(path, problems, &ids, &mut out);
         } else if path.extension().is_some_and(|e| e == "json") {
@@ -72,7 +78,12 @@ fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `<system>/<problem>/<files>` or, when the folder's children are problems, `<problem>/<files>`.
 /// A problem folder is named by its id or, in EvalPlus's layout, by its task id with `/` as
 /// `_` (`HumanEval_0` → `HumanEval/0` → `humaneval-0`).
-fn collect_dir(dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
+fn collect_dir(
+    dir: &Path,
+    roots: &[std::path::PathBuf],
+    ids: &BTreeSet<String>,
+    out: &mut Collected,
+) {
     let children: Vec<_> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_dir())
@@ -80,16 +91,12 @@ fn collect_dir(dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
     let one_system = children
         .iter()
         .any(|c| folder_problem(&name_of(c), ids).is_some());
+    let name = name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned()));
     if one_system {
-        collect_system(
-            &name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned())),
-            dir,
-            ids,
-            out,
-        );
+        collect_system(&name, dir, roots, ids, out);
     } else {
         for system in children {
-            collect_system(&name_of(&system), &system, ids, out);
+            collect_system(&name_of(&system), &system, roots, ids, out);
         }
     }
 }
@@ -106,7 +113,42 @@ pub fn folder_problem(name: &str, ids: &BTreeSet<String>) -> Option<String> {
     resolve(&format!("{dataset}/{number}"), ids)
 }
 
-fn collect_system(system: &str, dir: &Path, ids: &BTreeSet<String>, out: &mut Collected) {
+/// Whether a folder entry is a source to read: a regular file, or a symlink to one inside the
+/// solutions folders given (`roots`; `Ok(false)`: a folder, passed over). A symlink out of the tree could
+/// name any host file, whose text would reach the results in a compile error; a FIFO or a
+/// device would block or never end.
+fn readable(path: &Path, roots: &[std::path::PathBuf]) -> Result<bool, &'static str> {
+    let kind = std::fs::symlink_metadata(path)
+        .map_err(|_| "cannot be read")?
+        .file_type();
+    if kind.is_dir() {
+        return Ok(false);
+    }
+    if kind.is_symlink() {
+        let target = std::fs::canonicalize(path).map_err(|_| "a broken symlink")?;
+        if !roots.iter().any(|root| target.starts_with(root)) {
+            return Err("a symlink out of the solutions folder (not followed)");
+        }
+        return match std::fs::metadata(&target) {
+            Ok(m) if m.is_file() => Ok(true),
+            Ok(m) if m.is_dir() => Ok(false),
+            _ => Err("a symlink to something other than a file"),
+        };
+    }
+    if kind.is_file() {
+        Ok(true)
+    } else {
+        Err("not a regular file (a FIFO, socket or device)")
+    }
+}
+
+fn collect_system(
+    system: &str,
+    dir: &Path,
+    roots: &[std::path::PathBuf],
+    ids: &BTreeSet<String>,
+    out: &mut Collected,
+) {
     for problem_dir in sorted_entries(dir) {
         let folder = name_of(&problem_dir);
         if !problem_dir.is_dir() {
@@ -120,8 +162,14 @@ fn collect_system(system: &str, dir: &Path, ids: &BTreeSet<String>, out: &mut Co
             continue;
         };
         for file in sorted_entries(&problem_dir) {
-            if file.is_dir() {
-                continue;
+            match readable(&file, roots) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(why) => {
+                    out.warnings
+                        .push(format!("{}: {why}; skipped", file.display()));
+                    continue;
+                }
             }
             match Source::read(&file) {
                 Ok(source) => out.submissions.push(Submission {

@@ -297,7 +297,9 @@ impl std::str::FromStr for Threshold {
             .ok_or_else(|| format!("{s:?}: expected METRIC=VALUE, e.g. eff@1=0.6"))?;
         let value: f64 = v
             .parse()
-            .map_err(|_| format!("{s:?}: {v:?} is not a number"))?;
+            .ok()
+            .filter(|x: &f64| x.is_finite())
+            .ok_or_else(|| format!("{s:?}: {v:?} is not a finite number"))?;
         Ok(Threshold {
             metric: m.parse()?,
             value,

@@ -152,7 +152,20 @@ pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()>
 pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("failed to read {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| {
-        format!("{} is not a fuelgauge score result (schema version 1); write one with `fuelgauge score -o FILE.json`", path.display())
-    })
+    let report: ScoreReport = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{} is not a fuelgauge score result (schema version {}); write one with `fuelgauge score -o FILE.json`",
+            path.display(),
+            crate::schema::SCORE_SCHEMA_VERSION
+        )
+    })?;
+    if report.schema_version != crate::schema::SCORE_SCHEMA_VERSION {
+        anyhow::bail!(
+            "{} has schema version {}, this fuelgauge reads {}; score it again with this fuelgauge",
+            path.display(),
+            report.schema_version,
+            crate::schema::SCORE_SCHEMA_VERSION
+        );
+    }
+    Ok(report)
 }

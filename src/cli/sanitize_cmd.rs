@@ -61,36 +61,38 @@ pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<Ex
 /// The copy must not be the input or inside it: sanitizing in place loses the original, and a
 /// folder written inside the one being walked would be walked too.
 fn refuse_overlap(input: &Path, output: &Path) -> anyhow::Result<()> {
-    let absolute = |p: &Path| -> PathBuf {
-        // The output may not exist yet: resolve its closest existing ancestor.
-        let mut base = p.to_owned();
-        let mut rest = Vec::new();
-        while !base.exists() {
-            match (base.parent(), base.file_name()) {
-                (Some(parent), Some(name)) => {
-                    rest.push(name.to_owned());
-                    base = if parent.as_os_str().is_empty() {
-                        PathBuf::from(".")
-                    } else {
-                        parent.to_owned()
-                    };
-                }
-                _ => break,
-            }
-        }
-        let mut resolved = std::fs::canonicalize(&base).unwrap_or(base);
-        resolved.extend(rest.into_iter().rev());
-        resolved
-    };
-    let (i, o) = (absolute(input), absolute(output));
-    if o.starts_with(&i) {
+    let (i, o) = (resolved(input)?, resolved(output)?);
+    if o.starts_with(&i) || i.starts_with(&o) {
         anyhow::bail!(
-            "{}: the sanitized copy would be written into its own input {}; choose -o outside it",
+            "{}: the sanitized copy would be written into its own input {} (or around it); choose -o beside it",
             output.display(),
             input.display()
         );
     }
     Ok(())
+}
+
+/// The absolute path `p` names once its missing parts are created (as `create_dir_all` does):
+/// existing parts resolved with their symlinks, `..` after a missing part taken lexically.
+fn resolved(p: &Path) -> anyhow::Result<PathBuf> {
+    let mut at = std::env::current_dir().context("no current directory")?;
+    for part in p.components() {
+        use std::path::Component::*;
+        match part {
+            RootDir | Prefix(_) => at = PathBuf::from("/"),
+            CurDir => {}
+            ParentDir => {
+                at.pop();
+            }
+            Normal(name) => {
+                at.push(name);
+                if let Ok(real) = std::fs::canonicalize(&at) {
+                    at = real;
+                }
+            }
+        }
+    }
+    Ok(at)
 }
 
 /// `x.jsonl` → `x-sanitized.jsonl`; `dir` → `dir-sanitized`, beside the input (EvalPlus's names).

@@ -102,6 +102,8 @@ def _assigned_name(node):
 
 
 def definitions(code, entry):
+    # The parser counts a lone "\r" as a line break too: cut lines the way it counts them.
+    code = code.replace("\r\n", "\n").replace("\r", "\n")
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):

@@ -15,11 +15,16 @@ const SANITIZER_FUEL: u64 = 20_000_000_000;
 /// reaches. Other languages are returned as they are. An `Err` says why the sanitizer
 /// failed; the caller keeps the original then.
 pub fn sanitize(ctx: &Context, source: &Source, entry: Option<&str>) -> Result<Source, String> {
+    // Not Python, or not UTF-8 (which the judge refuses as it is; decoding it lossily here
+    // would make it runnable): left as it is.
+    let Ok(code) = std::str::from_utf8(&source.bytes) else {
+        return Ok(source.clone());
+    };
     if source.language != Language::Python {
         return Ok(source.clone());
     }
     let request = serde_json::json!({
-        "code": String::from_utf8_lossy(&source.bytes),
+        "code": code,
         "entry": entry,
         "definitions": entry.is_some(),
     });

@@ -92,6 +92,7 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
     }
     let (bp, hp) = (&base.provenance, &head.provenance);
     for (what, b, h) in [
+        ("tool", &base.tool, &head.tool),
         ("fuelgauge version", &base.version, &head.version),
         ("Python runtime", &bp.python_runtime, &hp.python_runtime),
         ("wasmtime version", &bp.wasmtime, &hp.wasmtime),
@@ -102,20 +103,56 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
             ));
         }
     }
-    for (id, b) in &bp.problems {
-        if let Some(h) = hp.problems.get(id)
-            && b.sha256 != h.sha256
+    // A compiler both used must be the same build: its code sets C and C++ costs.
+    for (language, b) in &bp.compilers {
+        if let Some(h) = hp.compilers.get(language)
+            && b != h
         {
             why.push(format!(
-                "problem `{id}` changed between base (sha256 {}) and head ({}): score the base again on the same problems",
-                &b.sha256[..b.sha256.len().min(12)],
-                &h.sha256[..h.sha256.len().min(12)]
+                "the {language} compiler differs (base `{b}`, head `{h}`): costs are not comparable; score both with the same toolchain"
             ));
         }
     }
+    // Every problem a shared system scored must be described, identically, on both sides:
+    // the same files and the same reference costs.
+    let scored: std::collections::BTreeSet<&String> = shared
+        .iter()
+        .flat_map(|name| {
+            base.systems[*name]
+                .problems
+                .keys()
+                .chain(head.systems[*name].problems.keys())
+        })
+        .collect();
+    for id in scored {
+        match (bp.problems.get(id), hp.problems.get(id)) {
+            (Some(b), Some(h)) if b.sha256 != h.sha256 => why.push(format!(
+                "problem `{id}` changed between base (sha256 {}) and head ({}): score the base again on the same problems",
+                &b.sha256[..b.sha256.len().min(12)],
+                &h.sha256[..h.sha256.len().min(12)]
+            )),
+            (Some(b), Some(h)) if b != h => why.push(format!(
+                "problem `{id}` has the same files but other reference costs or settings in base and head: the results were not made by the same fuelgauge run of that problem"
+            )),
+            (Some(_), Some(_)) => {}
+            (b, _) => why.push(format!(
+                "problem `{id}` is scored but not described in the {} provenance: the file was edited or truncated",
+                if b.is_none() { "base" } else { "head" }
+            )),
+        }
+    }
     if !allow_partial {
-        for name in shared {
-            let (b, h) = (&base.systems[name].problems, &head.systems[name].problems);
+        for name in base
+            .systems
+            .keys()
+            .filter(|k| !head.systems.contains_key(*k))
+        {
+            why.push(format!(
+                "system `{name}` is in base but not in head (renamed or dropped?); name it alike (`score --system NAME`) or pass --allow-partial to compare the systems both have"
+            ));
+        }
+        for name in &shared {
+            let (b, h) = (&base.systems[*name].problems, &head.systems[*name].problems);
             let missing_in_head: Vec<&str> = b
                 .keys()
                 .filter(|k| !h.contains_key(*k))

@@ -1,1 +1,17 @@
-../../../../reference/inversion-count/slow.py
+import sys
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    n = int(data[0])
+    a = list(map(int, data[1:1 + n]))
+    count = 0
+    for i in range(n):
+        ai = a[i]
+        for j in range(i + 1, n):
+            if ai > a[j]:
+                count += 1
+    print(count)
+
+
+main()
