@@ -102,6 +102,22 @@ fn c_reads_stdin_and_long_is_32_bit() {
 }
 
 #[test]
+fn int128_remainder_links_and_runs_in_c_and_cpp() {
+    // compiler-rt's __umodti3 needs the stack protector's guard, which fuelgauge supplies.
+    let body = "unsigned long long a, b, m; if (scanf(\"%llu %llu %llu\", &a, &b, &m) != 3) return 1; printf(\"%llu\\n\", (unsigned long long)((unsigned __int128)a * b % m)); return 0;";
+    let input = "123456789012 987654321098 1000000007";
+    for (language, code) in [
+        (
+            C,
+            format!("#include <stdio.h>\nint main(void) {{ {body} }}"),
+        ),
+        (Cpp, format!("#include <cstdio>\nint main() {{ {body} }}")),
+    ] {
+        assert_eq!(stdout(&run(language, &code, input)), "474193777\n");
+    }
+}
+
+#[test]
 fn python_reads_stdin() {
     let o = run(
         Python,

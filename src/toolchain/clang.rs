@@ -9,6 +9,9 @@ use super::toolchains::modified_nanos;
 use crate::candidate::Language;
 
 const BITS_STDCXX: &str = include_str!("compat/bits/stdc++.h");
+/// Compiled with every program: definitions the wasm32 libraries leave out.
+const SUPPORT_C: &str = include_str!("compat/fuelgauge_support.c");
+const SUPPORT_FILE: &str = "fuelgauge_support.c";
 
 /// The guest's C stack (in linear memory). wasi-libc's default is 64 KiB, far below the
 /// 8 MiB that native competitive-programming code assumes.
@@ -59,6 +62,11 @@ impl Clang {
         flags
     }
 
+    /// The sources fuelgauge adds to every build (part of the cache key).
+    pub(crate) fn bundled_sources(&self) -> [&'static str; 2] {
+        [BITS_STDCXX, SUPPORT_C]
+    }
+
     /// Files whose change changes the output, with a cheap identity (size and mtime): the
     /// compiler binary and the libraries it links.
     pub(crate) fn identity_files(&self) -> Vec<&'static str> {
@@ -98,6 +106,8 @@ impl Clang {
     ) -> Result<Result<Vec<u8>, CompileError>, ToolchainError> {
         let io = |what: &str| ToolchainError::io(format!("{what} in {}", scratch.display()));
         std::fs::write(scratch.join(self.file_name()), source).map_err(io("write the source"))?;
+        std::fs::write(scratch.join(SUPPORT_FILE), SUPPORT_C)
+            .map_err(io("write the support source"))?;
         if self.cxx {
             let bits = scratch.join("compat/bits");
             std::fs::create_dir_all(&bits).map_err(io("create the compat headers"))?;
@@ -107,6 +117,8 @@ impl Clang {
         let mut argv = vec![self.compiler().to_owned()];
         argv.extend(self.flags());
         argv.push(self.file_name().into());
+        // C even under clang++; `-x none` would return to telling by extension.
+        argv.extend(["-x", "c", SUPPORT_FILE].map(String::from));
         argv.extend(
             [
                 "-o",

@@ -194,11 +194,14 @@ impl Toolchains {
             .lock()
             .expect("versions poisoned")
             .insert(clang.language().name().into(), version.clone());
-        let key = KeyBuilder::new("compile-v1")
+        let [header, support] = clang.bundled_sources();
+        let key = KeyBuilder::new("compile-v2")
             .str(clang.language().name())
             .str(&version)
             .str(&identity)
             .str(&clang.flags().join("\u{1f}"))
+            .str(header)
+            .str(support)
             .bytes(&source.bytes)
             .finish();
         if let Some(cache) = &self.cache {
