@@ -114,9 +114,9 @@ pub fn folder_problem(name: &str, ids: &BTreeSet<String>) -> Option<String> {
 }
 
 /// Whether a folder entry is a source to read: a regular file, or a symlink to one inside the
-/// solutions folders given (`roots`; `Ok(false)`: a folder, passed over). A symlink out of the tree could
-/// name any host file, whose text would reach the results in a compile error; a FIFO or a
-/// device would block or never end.
+/// solutions folders given (`roots`; `Ok(false)`: a folder, passed over). A symlink out of
+/// them could name any host file, whose text would reach the results in a compile error; a
+/// FIFO or a device would block or never end.
 fn readable(path: &Path, roots: &[std::path::PathBuf]) -> Result<bool, &'static str> {
     let kind = std::fs::symlink_metadata(path)
         .map_err(|_| "cannot be read")?
@@ -199,7 +199,12 @@ pub fn resolve(task: &str, ids: &BTreeSet<String>) -> Option<String> {
     if let Some(found) = direct.into_iter().find(|c| ids.contains(c)) {
         return Some(found);
     }
-    let suffix = format!("-{last}");
+    only_ending_in(ids, &last)
+}
+
+/// The one problem whose id ends in `-<tail>`, if exactly one does.
+fn only_ending_in(ids: &BTreeSet<String>, tail: &str) -> Option<String> {
+    let suffix = format!("-{tail}");
     let mut matches = ids.iter().filter(|id| id.ends_with(&suffix));
     match (matches.next(), matches.next()) {
         (Some(only), None) => Some(only.clone()),
@@ -270,21 +275,16 @@ fn collect_jsonl(
             ));
             continue;
         };
-        let code = match (field("solution"), field("completion")) {
-            (Some(s), _) => s.to_owned(),
-            (None, Some(c)) => with_prompt(&problems.prompt(&problem).unwrap_or_default(), c),
-            (None, None) => {
-                out.warnings.push(format!(
-                    "{at}: neither `solution` nor `completion`; line skipped"
-                ));
-                continue;
-            }
+        let Some(code) = jsonl_code(&value, || problems.prompt(&problem).unwrap_or_default())
+        else {
+            out.warnings.push(format!(
+                "{at}: neither `solution` nor `completion`; line skipped"
+            ));
+            continue;
         };
-        let language = match field("language").unwrap_or("python") {
-            "c" => Language::C,
-            "cpp" | "c++" => Language::Cpp,
-            "python" | "py" => Language::Python,
-            other => {
+        let language = match jsonl_language(&value) {
+            Ok(language) => language,
+            Err(other) => {
                 out.warnings.push(format!(
                     "{at}: unknown language `{other}` (c, cpp, python); line skipped"
                 ));
@@ -300,11 +300,37 @@ fn collect_jsonl(
     }
 }
 
+/// An EvalPlus line's code: its `solution`, else its `completion` after the problem's
+/// `prompt`; `None` when it has neither.
+pub fn jsonl_code(line: &serde_json::Value, prompt: impl FnOnce() -> String) -> Option<String> {
+    let field = |k: &str| line.get(k).and_then(|v| v.as_str());
+    match (field("solution"), field("completion")) {
+        (Some(s), _) => Some(s.to_owned()),
+        (None, Some(c)) => Some(with_prompt(&prompt(), c)),
+        (None, None) => None,
+    }
+}
+
+/// An EvalPlus line's `language` (Python when absent); `Err` names an unknown one.
+pub fn jsonl_language(line: &serde_json::Value) -> Result<Language, &str> {
+    match line
+        .get("language")
+        .and_then(|v| v.as_str())
+        .unwrap_or("python")
+    {
+        "c" => Ok(Language::C),
+        "cpp" | "c++" => Ok(Language::Cpp),
+        "python" | "py" => Ok(Language::Python),
+        other => Err(other),
+    }
+}
+
 /// ENAMEL's samples file (`samples/*.json` of its repository): a list indexed by HumanEval
 /// problem number, one list of codes per problem, or a map `{"<index>": [code, …]}`. Index
 /// `i` means `enamel-<i>` (else the problem id equal to the key, else the one problem whose id
-/// ends in `-<i>`); an index with no problem, or an empty slot in the list, is a warning. As
-/// in ENAMEL, each code runs after the problem's prompt, unless it already contains it.
+/// ends in `-<i>`); an index with no problem is a warning, an empty slot (`null`, `[]`) is
+/// skipped. As in ENAMEL, each code runs after the problem's prompt, unless it already
+/// contains it.
 fn collect_enamel(
     path: &Path,
     problems: &dyn ProblemIndex,
@@ -339,27 +365,18 @@ fn collect_enamel(
     let system = stem(path);
     for (key, codes) in entries {
         let at = format!("{}[{key}]", path.display());
-        let codes: Vec<String> = match codes {
+        let codes: Option<Vec<String>> = match codes {
             serde_json::Value::Null => continue,
-            serde_json::Value::Array(items) => {
-                let strings: Option<Vec<String>> = items
-                    .into_iter()
-                    .map(|c| c.as_str().map(str::to_owned))
-                    .collect();
-                match strings {
-                    Some(s) => s,
-                    None => {
-                        out.warnings
-                            .push(format!("{at}: not a list of code strings; skipped"));
-                        continue;
-                    }
-                }
-            }
-            _ => {
-                out.warnings
-                    .push(format!("{at}: not a list of code strings; skipped"));
-                continue;
-            }
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .map(|c| c.as_str().map(str::to_owned))
+                .collect(),
+            _ => None,
+        };
+        let Some(codes) = codes else {
+            out.warnings
+                .push(format!("{at}: not a list of code strings; skipped"));
+            continue;
         };
         if codes.is_empty() {
             continue;
@@ -397,10 +414,9 @@ fn resolve_index(key: &str, ids: &BTreeSet<String>) -> Option<String> {
     if ids.contains(key) {
         return Some(key.to_owned());
     }
-    let suffix = format!("-{key}");
-    let mut matches = ids.iter().filter(|id| id.ends_with(&suffix));
-    match (matches.next(), matches.next()) {
-        (Some(only), None) if key.bytes().all(|b| b.is_ascii_digit()) => Some(only.clone()),
-        _ => None,
+    if key.bytes().all(|b| b.is_ascii_digit()) {
+        only_ending_in(ids, key)
+    } else {
+        None
     }
 }

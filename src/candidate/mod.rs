@@ -4,7 +4,7 @@ mod collect;
 mod source;
 
 pub use collect::{
-    Collected, ProblemIndex, Submission, collect, folder_problem, resolve as resolve_task,
-    with_prompt,
+    Collected, ProblemIndex, Submission, collect, folder_problem, jsonl_code, jsonl_language,
+    resolve as resolve_task,
 };
 pub use source::{Family, Language, Source, SourceError};

@@ -10,10 +10,12 @@ use super::args::{GlobalArgs, SanitizeArgs};
 use super::context::context;
 use super::exit;
 use super::output::write_file;
-use crate::candidate::{Language, Source, folder_problem, resolve_task, with_prompt};
+use crate::candidate::{
+    Language, Source, folder_problem, jsonl_code, jsonl_language, resolve_task,
+};
 use crate::pipeline::Context;
 use crate::pipeline::sanitize::sanitize;
-use crate::problem::{Kind, Problem, default_references_dir, load_set};
+use crate::problem::{Problem, default_references_dir, load_set};
 
 pub(crate) fn run(global: &GlobalArgs, args: &SanitizeArgs) -> anyhow::Result<ExitCode> {
     let (problems, _) = load_set(&args.problems, &default_references_dir(&args.problems))?;
@@ -123,52 +125,52 @@ struct Job<'a> {
     ids: &'a BTreeSet<String>,
 }
 
-fn entry_of<'a>(problems: &'a [Problem], id: &str) -> Option<&'a str> {
-    problems
-        .iter()
-        .find(|p| p.id == id && p.kind == Kind::Function)
-        .and_then(|p| p.entry_point.as_deref())
-}
+impl Job<'_> {
+    fn problem(&self, id: &str) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.id == id)
+    }
 
-/// The sanitized code, counted; the original (and a warning) when the sanitizer fails.
-fn clean(
-    ctx: &Context,
-    tally: &mut Tally,
-    origin: &str,
-    code: &[u8],
-    entry: Option<&str>,
-) -> Vec<u8> {
-    tally.total += 1;
-    let source = Source::new(origin, Language::Python, code.to_vec());
-    match sanitize(ctx, &source, entry) {
-        Ok(s) => {
-            tally.changed += usize::from(s.bytes != code);
-            s.bytes
-        }
-        Err(e) => {
-            tally.warnings.push(format!(
-                "{origin}: the sanitizer failed ({e}); kept as it is"
-            ));
-            code.to_vec()
+    /// The sanitized code, counted; the original (and a warning) when the sanitizer fails.
+    fn clean(
+        &self,
+        tally: &mut Tally,
+        origin: &str,
+        code: &[u8],
+        problem: Option<&str>,
+    ) -> Vec<u8> {
+        tally.total += 1;
+        let entry = problem
+            .and_then(|id| self.problem(id))
+            .and_then(Problem::function_entry);
+        let source = Source::new(origin, Language::Python, code.to_vec());
+        match sanitize(self.ctx, &source, entry) {
+            Ok(s) => {
+                tally.changed += usize::from(s.bytes != code);
+                s.bytes
+            }
+            Err(e) => {
+                tally.warnings.push(format!(
+                    "{origin}: the sanitizer failed ({e}); kept as it is"
+                ));
+                code.to_vec()
+            }
         }
     }
-}
 
-/// Every line's code becomes a sanitized `solution` (a `completion` is joined to the
-/// problem's prompt first, as EvalPlus does); other fields are kept, and lines that cannot be
-/// read are copied unchanged, with a warning.
-impl Job<'_> {
+    /// Every line's code becomes a sanitized `solution` (a `completion` is joined to the
+    /// problem's prompt first, as EvalPlus does); other fields are kept, and lines that cannot
+    /// be read are copied unchanged, with a warning.
     fn jsonl(&self, input: &Path, output: &Path) -> anyhow::Result<Tally> {
-        let (ctx, problems, ids) = (self.ctx, self.problems, self.ids);
         let text = std::fs::read_to_string(input)
             .with_context(|| format!("failed to read {}", input.display()))?;
         let mut tally = Tally::default();
         let mut out = String::new();
         for (i, line) in text.lines().enumerate() {
             let at = format!("{}:{}", input.display(), i + 1);
-            let parsed: Option<serde_json::Map<String, serde_json::Value>> =
-                serde_json::from_str(line).ok();
-            let Some(mut object) = parsed else {
+            let parsed: Option<serde_json::Value> = serde_json::from_str(line)
+                .ok()
+                .filter(serde_json::Value::is_object);
+            let Some(mut value) = parsed else {
                 if !line.trim().is_empty() {
                     tally
                         .warnings
@@ -178,47 +180,43 @@ impl Job<'_> {
                 out.push('\n');
                 continue;
             };
-            let task = object.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
-            let problem = resolve_task(task, ids);
-            let prompt = problem
-                .as_deref()
-                .and_then(|id| problems.iter().find(|p| p.id == id))
-                .and_then(|p| p.prompt.clone())
-                .unwrap_or_default();
-            let field = |k: &str| object.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-            let code = match (field("solution"), field("completion")) {
-                (Some(s), _) => s,
-                (None, Some(c)) => with_prompt(&prompt, &c),
-                (None, None) => {
-                    tally.warnings.push(format!(
-                        "{at}: neither `solution` nor `completion`; copied unchanged"
-                    ));
-                    out.push_str(line);
-                    out.push('\n');
-                    continue;
-                }
+            let task = value.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
+            let problem = resolve_task(task, self.ids);
+            let prompt = || {
+                problem
+                    .as_deref()
+                    .and_then(|id| self.problem(id))
+                    .and_then(|p| p.prompt.clone())
+                    .unwrap_or_default()
             };
-            let python = field("language").is_none_or(|l| l == "python" || l == "py");
-            let entry = problem.as_deref().and_then(|id| entry_of(problems, id));
-            let sanitized = if python {
-                String::from_utf8_lossy(&clean(ctx, &mut tally, &at, code.as_bytes(), entry))
-                    .into_owned()
+            let Some(code) = jsonl_code(&value, prompt) else {
+                tally.warnings.push(format!(
+                    "{at}: neither `solution` nor `completion`; copied unchanged"
+                ));
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            };
+            let sanitized = if jsonl_language(&value) == Ok(Language::Python) {
+                let clean = self.clean(&mut tally, &at, code.as_bytes(), problem.as_deref());
+                String::from_utf8_lossy(&clean).into_owned()
             } else {
                 code
             };
-            object.remove("completion");
-            object.insert("solution".into(), serde_json::Value::String(sanitized));
-            out.push_str(&serde_json::to_string(&object)?);
+            if let Some(object) = value.as_object_mut() {
+                object.remove("completion");
+                object.insert("solution".into(), serde_json::Value::String(sanitized));
+            }
+            out.push_str(&serde_json::to_string(&value)?);
             out.push('\n');
         }
         write_file(output, &out)?;
         Ok(tally)
     }
 
-    /// The folder is copied file by file; `.py` files are sanitized, with the entry point of the
-    /// problem their folder names.
+    /// The folder is copied file by file; `.py` files are sanitized, with the entry point of
+    /// the problem their folder names.
     fn folder(&self, input: &Path, output: &Path) -> anyhow::Result<Tally> {
-        let (ctx, problems, ids) = (self.ctx, self.problems, self.ids);
         let mut tally = Tally::default();
         let mut stack = vec![input.to_owned()];
         while let Some(dir) = stack.pop() {
@@ -251,14 +249,12 @@ impl Job<'_> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    let entry = folder_problem(&folder, ids)
-                        .and_then(|id| entry_of(problems, &id).map(str::to_owned));
-                    clean(
-                        ctx,
+                    let problem = folder_problem(&folder, self.ids);
+                    self.clean(
                         &mut tally,
                         &path.display().to_string(),
                         &bytes,
-                        entry.as_deref(),
+                        problem.as_deref(),
                     )
                 } else {
                     bytes

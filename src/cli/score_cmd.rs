@@ -253,18 +253,13 @@ fn sanitize_all(
         problems
             .iter()
             .find(|p| p.id == id)
-            .filter(|p| p.kind == crate::problem::Kind::Function)
-            .and_then(|p| p.entry_point.clone())
+            .and_then(Problem::function_entry)
     };
     let notes: Vec<String> = ctx.runner.sandbox.pool().install(|| {
         submissions
             .par_iter_mut()
             .filter_map(|s| {
-                match crate::pipeline::sanitize::sanitize(
-                    ctx,
-                    &s.source,
-                    entry(&s.problem).as_deref(),
-                ) {
+                match crate::pipeline::sanitize::sanitize(ctx, &s.source, entry(&s.problem)) {
                     Ok(clean) => {
                         s.source = clean;
                         None
@@ -307,12 +302,11 @@ fn coverage_warnings(
         .filter(|(_, have)| have.len() < counted.len())
         .map(|(system, have)| {
             let missing: Vec<&str> = counted.difference(&have).copied().collect();
-            let shown = missing.iter().take(5).copied().collect::<Vec<_>>().join(", ");
             format!(
-                "system `{system}` has samples for {} of the {} problems (missing {shown}{}); its pass@k and eff@k cover those only (use --only to score a subset on purpose)",
+                "system `{system}` has samples for {} of the {} problems (missing {}); its pass@k and eff@k cover those only (use --only to score a subset on purpose)",
                 have.len(),
                 counted.len(),
-                if missing.len() > 5 { ", …" } else { "" }
+                crate::report::human::first_few(&missing)
             )
         })
         .collect()

@@ -1,8 +1,9 @@
 //! ENAMEL's efficiency score with fuel as the cost (Qiu et al., ICLR 2025, §3).
 //!
 //! Reference cost per level T*_l (max over the level's tests), one budget per problem
-//! T = α · max T*_l over the scored levels, candidate cost per level t_l (max over the level's tests). Level score
-//! f_l = max(0, T − t_l) / (T − T*_l), unclipped above (faster than the reference gives > 1).
+//! T = α · max T*_l over the scored levels, candidate cost per level t_l (max over the
+//! level's tests). Level score f_l = max(0, T − t_l) / (T − T*_l), unclipped above (faster
+//! than the reference gives > 1).
 //! Sample score e = Σ h_l f_l / Σ h_l over the scored levels (h_l > 0). A level whose run
 //! exhausted the budget is right-censored at T: its f_l is exactly 0, and so is every later
 //! level's, since they were not run.
@@ -45,7 +46,7 @@ pub fn budget(reference: &[u64], weights: &[f64], alpha: f64) -> u64 {
 }
 
 /// α · max over every level: the default fuel cap of level 0, so that a candidate as costly
-/// as the reference is never stopped on level 0 whatever the budget.
+/// as the reference is never stopped on level 0 whatever the budget (it is never below T).
 pub fn cap_over_all_levels(reference: &[u64], alpha: f64) -> u64 {
     scale(reference.iter().copied().max().unwrap_or(0), alpha)
 }

@@ -320,7 +320,7 @@ pub fn evaluate(
     let t = yard.budget;
     let level0 = problem
         .level0_fuel
-        .unwrap_or_else(|| cap_over_all_levels(&yard.per_level, problem.alpha).max(t))
+        .unwrap_or_else(|| cap_over_all_levels(&yard.per_level, problem.alpha))
         .saturating_add(problem.level0_tolerance_fuel);
     let budget = move |level: usize| if level == 0 { level0 } else { t };
     let fail = |verdict: String, tests: Vec<TestResult>| SampleResult {

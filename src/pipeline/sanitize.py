@@ -38,16 +38,13 @@ def code_extract(text):
     lines = text.split("\n")
     n = len(lines)
     weight = [1 if line.strip() else 0 for line in lines]
-    # suffix[i]: non-blank lines from i to the end, the most any run starting at i can have.
-    suffix = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + weight[i]
+    # prefix[i]: non-blank lines before line i; lines i..j hold prefix[j + 1] - prefix[i].
     prefix = [0] * (n + 1)
     for i in range(n):
         prefix[i + 1] = prefix[i] + weight[i]
     best, best_pair = 0, (0, 0)
     for i in range(n):
-        if suffix[i] <= best:
+        if prefix[n] - prefix[i] <= best:
             break  # no later start can beat the best run
         # EvalPlus tries every end j > i and keeps the first reaching a new maximum; that is
         # the longest run from i that parses, found here scanning down from the end. A failure

@@ -100,6 +100,14 @@ pub struct HandTest {
 }
 
 impl Problem {
+    /// The entry point of a `function` problem; `None` for a stdio one.
+    pub fn function_entry(&self) -> Option<&str> {
+        match self.kind {
+            Kind::Function => self.entry_point.as_deref(),
+            Kind::Stdio => None,
+        }
+    }
+
     /// The level weights h_l; one unscored level for a problem without levels.
     pub fn weights(&self) -> Vec<f64> {
         if self.levels.is_empty() {

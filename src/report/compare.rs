@@ -165,19 +165,18 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
                 .collect();
             if !missing_in_head.is_empty() || !new_in_head.is_empty() {
                 let list = |v: &[&str]| {
-                    let shown = v.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-                    if v.len() > 5 {
-                        format!("{shown}, …")
+                    if v.is_empty() {
+                        "none".to_owned()
                     } else {
-                        shown
+                        super::human::first_few(v)
                     }
                 };
                 why.push(format!(
                     "system `{name}` covers {} problems in base and {} in head (not in head: {}; not in base: {}); pass --allow-partial to compare the problems both scored",
                     b.len(),
                     h.len(),
-                    if missing_in_head.is_empty() { "none".into() } else { list(&missing_in_head) },
-                    if new_in_head.is_empty() { "none".into() } else { list(&new_in_head) },
+                    list(&missing_in_head),
+                    list(&new_in_head),
                 ));
             }
         }
