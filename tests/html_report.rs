@@ -33,7 +33,9 @@ const BROWSER_TIME_LIMIT: Duration = Duration::from_secs(60);
 // ---------------------------------------------------------------------------------------------
 
 fn yardstick(language: Language, per_level: &[u64], alpha: f64) -> Yardstick {
+    io_allowance: Vec::new(),
     Yardstick {
+        io_allowance: Vec::new(),
         language,
         per_test: per_level.to_vec(),
         per_level: per_level.to_vec(),
@@ -72,6 +74,7 @@ fn passing(name: &str, language: Language, yard: &Yardstick, fuel: &[Option<u64>
         .iter()
         .take_while(|l| l.level == 0 || !levels[l.level - 1].censored)
         .map(|l| TestResult {
+            forgiven: 0,
             name: format!("gen-{}", l.level),
             level: l.level,
             verdict: if l.censored {
@@ -108,6 +111,7 @@ fn failing(name: &str, language: Language, verdict: TestVerdict) -> SampleReport
             verdict: verdict.name().to_owned(),
             levels: vec![],
             tests: vec![TestResult {
+                forgiven: 0,
                 name: "hand-1".to_owned(),
                 level: 0,
                 verdict,

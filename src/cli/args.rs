@@ -136,6 +136,10 @@ pub enum ProblemsAction {
     /// passes with e < 0.5. Exit 1 when any problem fails.
     #[command(after_help = CHECK_EXIT_HELP)]
     Check(CheckArgs),
+    /// Write every problem's tests to a folder: inputs, expected answers and the references'
+    /// fuel per test, with a manifest per problem (levels, weights, alpha). For running the
+    /// tests elsewhere, e.g. natively (`ci/calibrate`).
+    Tests(TestsArgs),
 }
 
 const SCORE_EXIT_HELP: &str = "\
@@ -194,6 +198,24 @@ pub struct CheckArgs {
     pub jobs: JobsArg,
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     pub format: RunFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TestsArgs {
+    /// The problems folder.
+    #[arg(default_value = "problems")]
+    pub dir: PathBuf,
+    /// Reference solutions folder [default: `reference/` beside DIR].
+    #[arg(long, value_name = "DIR")]
+    pub references: Option<PathBuf>,
+    /// Only these problem ids (repeatable).
+    #[arg(long = "only", value_name = "ID")]
+    pub only: Vec<String>,
+    /// The folder to write: OUT/<problem>/manifest.json and one .in and .out per test.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub jobs: JobsArg,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use super::context::context;
 use super::exit;
 use crate::pipeline::check::{ProblemCheck, SLOW_SCORE_LIMIT, check_set};
 use crate::problem::Kind;
-use crate::problem::{ProblemError, default_references_dir, load_set};
+use crate::problem::{Problem, ProblemError, default_references_dir, load_set};
 use crate::report::human::short;
 use crate::report::table::{Layout, finish, new_table};
 
@@ -18,38 +18,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
         .references
         .clone()
         .unwrap_or_else(|| default_references_dir(&args.dir));
-    let (mut problems, mut load_errors) = load_set(&args.dir, &references)?;
-    if !args.only.is_empty() {
-        // A broken problem is still a known id: its error is what `--only` asks to see.
-        let folder = |e: &ProblemError| {
-            e.path
-                .parent()
-                .and_then(|d| d.file_name())
-                .and_then(|n| n.to_str())
-                .map(str::to_owned)
-        };
-        let known: BTreeSet<String> = problems
-            .iter()
-            .map(|p| p.id.clone())
-            .chain(load_errors.iter().filter_map(folder))
-            .collect();
-        let unknown: Vec<String> = args
-            .only
-            .iter()
-            .filter(|id| !known.contains(*id))
-            .map(|id| format!("`{id}`"))
-            .collect();
-        if !unknown.is_empty() {
-            anyhow::bail!(
-                "--only: no problem {} in {} ({} problems there; an id is its folder's name)",
-                unknown.join(", "),
-                args.dir.display(),
-                known.len()
-            );
-        }
-        problems.retain(|p| args.only.contains(&p.id));
-        load_errors.retain(|e| folder(e).is_some_and(|f| args.only.contains(&f)));
-    }
+    let (problems, load_errors) = load_selected(&args.dir, &references, &args.only)?;
     for e in &load_errors {
         eprintln!("error: {e}");
     }
@@ -174,4 +143,45 @@ fn write_table(
         "T*l: the reference's largest fuel on level l; budget T = alpha * max T*l; slow solutions must score e < {SLOW_SCORE_LIMIT}"
     )?;
     Ok(())
+}
+
+/// The problem set in `dir`, narrowed to the ids in `only` (all when empty): the problems that
+/// loaded and the load errors of the selected folders. An id naming no folder is an error.
+pub(crate) fn load_selected(
+    dir: &std::path::Path,
+    references: &std::path::Path,
+    only: &[String],
+) -> anyhow::Result<(Vec<Problem>, Vec<ProblemError>)> {
+    let (mut problems, mut load_errors) = load_set(dir, references)?;
+    if !only.is_empty() {
+        // A broken problem is still a known id: its error is what `--only` asks to see.
+        let folder = |e: &ProblemError| {
+            e.path
+                .parent()
+                .and_then(|d| d.file_name())
+                .and_then(|n| n.to_str())
+                .map(str::to_owned)
+        };
+        let known: BTreeSet<String> = problems
+            .iter()
+            .map(|p| p.id.clone())
+            .chain(load_errors.iter().filter_map(folder))
+            .collect();
+        let unknown: Vec<String> = only
+            .iter()
+            .filter(|id| !known.contains(*id))
+            .map(|id| format!("`{id}`"))
+            .collect();
+        if !unknown.is_empty() {
+            anyhow::bail!(
+                "--only: no problem {} in {} ({} problems there; an id is its folder's name)",
+                unknown.join(", "),
+                dir.display(),
+                known.len()
+            );
+        }
+        problems.retain(|p| only.contains(&p.id));
+        load_errors.retain(|e| folder(e).is_some_and(|f| only.contains(&f)));
+    }
+    Ok((problems, load_errors))
 }

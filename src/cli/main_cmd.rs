@@ -30,6 +30,9 @@ pub fn main() -> ExitCode {
         Command::Problems {
             action: ProblemsAction::Check(args),
         } => super::check_cmd::run(&cli.global, args),
+        Command::Problems {
+            action: ProblemsAction::Tests(args),
+        } => super::tests_cmd::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 mod args;
 mod cache_cmd;
 mod check_cmd;
+mod tests_cmd;
 mod context;
 mod exit;
 mod main_cmd;

@@ -36,7 +36,14 @@ pub struct TestResult {
     pub verdict: TestVerdict,
     /// Fuel of the run, the empty program's cost subtracted; absent when it did not finish.
     pub fuel: Option<u64>,
+    /// Of `fuel`, what the I/O-idiom allowance forgave: not part of the level's cost.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub forgiven: u64,
     pub peak_memory: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -165,7 +172,7 @@ fn program_for(
 }
 
 /// Builds and runs `source` on `tests` in order, stopping at the first failure; every test
-/// runs in a fresh instance. `budget` gives the fuel per test by level. `Ok(Err(message))`
+/// runs in a fresh instance. `budget` gives the fuel of each test (by its index). `Ok(Err(message))`
 /// is a compile error.
 pub(crate) fn run_source(
     ctx: &Context,
@@ -181,9 +188,9 @@ pub(crate) fn run_source(
     };
     let baseline = baselines.get(ctx, Calibration::of(&program, source.language))?;
     let mut runs = Vec::new();
-    for test in tests {
+    for (i, test) in tests.iter().enumerate() {
         let limits = Limits {
-            fuel: budget(test.level).saturating_add(baseline),
+            fuel: budget(i).saturating_add(baseline),
             memory_bytes: problem.memory_bytes,
             ..Limits::default()
         };
@@ -322,7 +329,12 @@ pub fn evaluate(
         .level0_fuel
         .unwrap_or_else(|| cap_over_all_levels(&yard.per_level, problem.alpha))
         .saturating_add(problem.level0_tolerance_fuel);
-    let budget = move |level: usize| if level == 0 { level0 } else { t };
+    let allowance = |i: usize| yard.io_allowance.get(i).copied().unwrap_or(0);
+    // The allowance is run time too: a candidate it forgives must not be stopped short of it.
+    let budget = |i: usize| {
+        let base = if prepared.tests[i].level == 0 { level0 } else { t };
+        base.saturating_add(allowance(i))
+    };
     let fail = |verdict: String, tests: Vec<TestResult>| SampleResult {
         language: source.language,
         passed: false,
@@ -339,6 +351,7 @@ pub fn evaluate(
                 level: 0,
                 verdict: TestVerdict::CompileError { message },
                 fuel: None,
+                forgiven: 0,
                 peak_memory: 0,
             };
             return Ok(fail("compile_error".into(), vec![test]));
@@ -362,17 +375,21 @@ pub fn evaluate(
                     Err(diff) => TestVerdict::WrongAnswer { diff },
                 };
                 let wrong = verdict != TestVerdict::Accepted;
+                // Up to the allowance of what the candidate costs beyond the reference is
+                // forgiven, never more: it cannot make a candidate cheaper than the reference.
+                let forgiven = allowance(i).min(cost.saturating_sub(yard.per_test[i]));
                 results.push(TestResult {
                     name: test.name.clone(),
                     level: test.level,
                     verdict,
                     fuel: Some(cost),
+                    forgiven,
                     peak_memory,
                 });
                 if wrong {
                     return Ok(fail("wrong_answer".into(), results));
                 }
-                costs[test.level] = costs[test.level].max(cost);
+                costs[test.level] = costs[test.level].max(cost - forgiven);
             }
             TestRun::Failed {
                 verdict,
@@ -385,6 +402,7 @@ pub fn evaluate(
                     level: test.level,
                     verdict,
                     fuel: None,
+                    forgiven: 0,
                     peak_memory,
                 });
                 if !censor {

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 
 use super::context::Context;
 use super::evaluate::{Baselines, TestRun, run_source};
-use crate::candidate::{Family, Language};
+use crate::candidate::{Family, Language, Source};
 use crate::judge::score::budget;
-use crate::problem::{Problem, ProblemError, TestCase, generate_tests};
+use crate::problem::{Kind, Problem, ProblemError, TestCase, generate_tests};
 
 /// A reference family's costs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -23,6 +23,12 @@ pub struct Yardstick {
     pub per_level: Vec<u64>,
     /// T = α · max T*_l over the scored levels.
     pub budget: u64,
+    /// Per test (stdio problems): the I/O-idiom allowance, what fuelgauge's probes measure the
+    /// most expensive common I/O idiom of the language to cost over the references' idiom on
+    /// that test's input and answer. Up to this much of a candidate's cost beyond the
+    /// reference's is forgiven.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub io_allowance: Vec<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +128,7 @@ pub fn prepare(
         let yard = Yardstick {
             language,
             budget: budget(&per_level, &problem.weights(), problem.alpha),
+            io_allowance: Vec::new(),
             per_test: costs,
             per_level,
         };
@@ -168,6 +175,12 @@ pub fn prepare(
             expected[i] = Arc::new(out.clone());
         }
     }
+    if problem.kind == Kind::Stdio {
+        for (family, yard) in &mut yardsticks {
+            yard.io_allowance =
+                io_allowance(ctx, &problem, *family, &tests, &expected, &yard.per_test, baselines);
+        }
+    }
     Ok(Prepared {
         problem,
         tests,
@@ -185,3 +198,84 @@ fn describe(v: &crate::judge::TestVerdict) -> String {
         other => other.name().to_owned(),
     }
 }
+
+/// fuelgauge's I/O probes per language family: the most expensive common idiom and the
+/// references' own, for reading the input and for writing the answer.
+struct Probes {
+    language: Language,
+    read: [&'static str; 2],
+    write: [&'static str; 2],
+}
+
+fn probes(family: Family) -> Probes {
+    match family {
+        Family::Python => Probes {
+            language: Language::Python,
+            read: [include_str!("probes/read_max.py"), include_str!("probes/read_min.py")],
+            write: [include_str!("probes/write_max.py"), include_str!("probes/write_min.py")],
+        },
+        Family::Native => Probes {
+            language: Language::Cpp,
+            read: [include_str!("probes/read_max.cpp"), include_str!("probes/read_min.cpp")],
+            write: [include_str!("probes/write_max.cpp"), include_str!("probes/write_min.cpp")],
+        },
+    }
+}
+
+/// The I/O-idiom allowance of each test: (max − min) of the read probes on its input plus
+/// (max − min) of the write probes on its answer. A probe that fails on a test (an input it
+/// cannot read, say) gives that test no allowance: the allowance is only ever a concession.
+fn io_allowance(
+    ctx: &Context,
+    problem: &Problem,
+    family: Family,
+    tests: &[TestCase],
+    expected: &[Arc<Vec<u8>>],
+    reference: &[u64],
+    baselines: &Baselines,
+) -> Vec<u64> {
+    let probes = probes(family);
+    let answers: Vec<TestCase> = tests
+        .iter()
+        .zip(expected)
+        .map(|(t, answer)| TestCase {
+            input: answer.clone(),
+            ..t.clone()
+        })
+        .collect();
+    // A probe reads or writes what the reference did: ten times the reference's fuel (and
+    // a floor for tiny tests) is far more than it needs, and stops a probe that loops.
+    let fuel = |i: usize| reference[i].saturating_mul(10).max(PROBE_FUEL_FLOOR);
+    let runs: Vec<Vec<Option<u64>>> = ctx.runner.sandbox.pool().install(|| {
+        [
+            (probes.read[0], tests),
+            (probes.read[1], tests),
+            (probes.write[0], &answers[..]),
+            (probes.write[1], &answers[..]),
+        ]
+        .par_iter()
+        .map(|(code, inputs)| {
+            let source = Source::new("fuelgauge's I/O probe", probes.language, code.as_bytes().to_vec());
+            let mut costs = vec![None; tests.len()];
+            if let Ok(Ok(runs)) = run_source(ctx, problem, &source, inputs, &fuel, baselines) {
+                for (slot, run) in costs.iter_mut().zip(runs) {
+                    if let TestRun::Finished { cost, .. } = run {
+                        *slot = Some(cost);
+                    }
+                }
+            }
+            costs
+        })
+        .collect()
+    });
+    let spread = |max: &[Option<u64>], min: &[Option<u64>], i: usize| match (max[i], min[i]) {
+        (Some(max), Some(min)) => max.saturating_sub(min),
+        _ => 0,
+    };
+    (0..tests.len())
+        .map(|i| spread(&runs[0], &runs[1], i) + spread(&runs[2], &runs[3], i))
+        .collect()
+}
+
+/// The least fuel a probe gets per test.
+const PROBE_FUEL_FLOOR: u64 = 1_000_000_000;

@@ -23,7 +23,9 @@ const REFERENCE: [u64; 3] = [100, 1_000, 10_000];
 pub(crate) const NASTY: &str = "expected 3, got <b>&\u{1}\u{fffe}</b>";
 
 fn yardstick() -> Yardstick {
+    io_allowance: Vec::new(),
     Yardstick {
+        io_allowance: Vec::new(),
         language: Language::Cpp,
         per_test: REFERENCE.to_vec(),
         per_level: REFERENCE.to_vec(),
@@ -43,6 +45,7 @@ fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
         .iter()
         .take_while(|l| l.level == 0 || !levels[l.level - 1].censored)
         .map(|l| TestResult {
+            forgiven: 0,
             name: format!("gen-{}", l.level),
             level: l.level,
             verdict: if l.censored {
@@ -101,6 +104,7 @@ fn provenance(weights: &[f64], references: BTreeMap<Family, Yardstick>) -> Probl
 /// `bad` fails `sum` with a wrong answer.
 pub(crate) fn report() -> ScoreReport {
     let he_yard = Yardstick {
+        io_allowance: Vec::new(),
         language: Language::Python,
         per_test: vec![500],
         per_level: vec![500],
@@ -127,6 +131,7 @@ pub(crate) fn report() -> ScoreReport {
         0.0,
         Vec::new(),
         vec![TestResult {
+            forgiven: 0,
             name: "call-001".to_owned(),
             level: 0,
             verdict: TestVerdict::Accepted,
@@ -141,6 +146,7 @@ pub(crate) fn report() -> ScoreReport {
         0.0,
         Vec::new(),
         vec![TestResult {
+            forgiven: 0,
             name: "hand-1".to_owned(),
             level: 0,
             verdict: TestVerdict::WrongAnswer {

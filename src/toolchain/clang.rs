@@ -12,6 +12,9 @@ const BITS_STDCXX: &str = include_str!("compat/bits/stdc++.h");
 /// Compiled with every program: definitions the wasm32 libraries leave out.
 const SUPPORT_C: &str = include_str!("compat/fuelgauge_support.c");
 const SUPPORT_FILE: &str = "fuelgauge_support.c";
+/// C++ only: libc++'s stream input and output at the cost of C stdio (see the file).
+const STREAMS_CPP: &str = include_str!("compat/fuelgauge_streams.cpp");
+const STREAMS_FILE: &str = "fuelgauge_streams.cpp";
 
 /// The guest's C stack (in linear memory). wasi-libc's default is 64 KiB, far below the
 /// 8 MiB that native competitive-programming code assumes.
@@ -63,8 +66,8 @@ impl Clang {
     }
 
     /// The sources fuelgauge adds to every build (part of the cache key).
-    pub(crate) fn bundled_sources(&self) -> [&'static str; 2] {
-        [BITS_STDCXX, SUPPORT_C]
+    pub(crate) fn bundled_sources(&self) -> [&'static str; 3] {
+        [BITS_STDCXX, SUPPORT_C, STREAMS_CPP]
     }
 
     /// Files whose change changes the output, with a cheap identity (size and mtime): the
@@ -113,12 +116,17 @@ impl Clang {
             std::fs::create_dir_all(&bits).map_err(io("create the compat headers"))?;
             std::fs::write(bits.join("stdc++.h"), BITS_STDCXX)
                 .map_err(io("write the compat headers"))?;
+            std::fs::write(scratch.join(STREAMS_FILE), STREAMS_CPP)
+                .map_err(io("write the support source"))?;
         }
         let mut argv = vec![self.compiler().to_owned()];
         argv.extend(self.flags());
         argv.push(self.file_name().into());
         // C even under clang++; `-x none` would return to telling by extension.
         argv.extend(["-x", "c", SUPPORT_FILE].map(String::from));
+        if self.cxx {
+            argv.extend(["-x", "c++", STREAMS_FILE].map(String::from));
+        }
         argv.extend(
             [
                 "-o",

@@ -194,16 +194,15 @@ impl Toolchains {
             .lock()
             .expect("versions poisoned")
             .insert(clang.language().name().into(), version.clone());
-        let [header, support] = clang.bundled_sources();
-        let key = KeyBuilder::new("compile-v2")
+        let mut key = KeyBuilder::new("compile-v3")
             .str(clang.language().name())
             .str(&version)
             .str(&identity)
-            .str(&clang.flags().join("\u{1f}"))
-            .str(header)
-            .str(support)
-            .bytes(&source.bytes)
-            .finish();
+            .str(&clang.flags().join("\u{1f}"));
+        for bundled in clang.bundled_sources() {
+            key = key.str(bundled);
+        }
+        let key = key.bytes(&source.bytes).finish();
         if let Some(cache) = &self.cache {
             if let Some(wasm) = cache.get(Bucket::Wasm, &key) {
                 return Ok(Build {
