@@ -77,6 +77,10 @@ pub struct ScoreSettings {
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub wasmtime: String,
+    /// The cost model that priced every run (`native-v1`, `plain-v1`); results from before
+    /// cost models were priced as `plain-v1`.
+    #[serde(default = "plain_cost_model")]
+    pub cost_model: String,
     pub python: String,
     /// sha256 of the Python runtime component that ran every Python program.
     pub python_runtime: String,
@@ -84,6 +88,10 @@ pub struct Provenance {
     pub compilers: BTreeMap<String, String>,
     /// By problem id.
     pub problems: BTreeMap<String, ProblemProvenance>,
+}
+
+fn plain_cost_model() -> String {
+    "plain-v1".into()
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

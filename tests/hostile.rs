@@ -71,9 +71,18 @@ fn printing_forever_hits_the_output_limit() {
         }
     );
     assert_eq!(c.stdout.len() as u64, small_limits().stdout_bytes);
+    // A stdio program's stdout holds its text in memory between flushes (for speed): a
+    // flood ends at the memory cap, which fails like the output cap (it is never censored
+    // for a stdio problem); a flushing flood ends at the output cap.
     let py = run(Python, "while True:\n    print('spam' * 1000)\n", "");
+    assert_eq!(py.verdict, RunVerdict::MemoryLimit);
+    let flushing = run(
+        Python,
+        "while True:\n    print('spam' * 1000, flush=True)\n",
+        "",
+    );
     assert_eq!(
-        py.verdict,
+        flushing.verdict,
         RunVerdict::OutputLimit {
             stream: Stream::Stdout
         }

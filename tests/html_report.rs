@@ -33,7 +33,6 @@ const BROWSER_TIME_LIMIT: Duration = Duration::from_secs(60);
 // ---------------------------------------------------------------------------------------------
 
 fn yardstick(language: Language, per_level: &[u64], alpha: f64) -> Yardstick {
-    io_allowance: Vec::new(),
     Yardstick {
         io_allowance: Vec::new(),
         language,
@@ -344,6 +343,7 @@ fn sample_report() -> ScoreReport {
             bootstrap,
         },
         provenance: Provenance {
+            cost_model: "native-v1".into(),
             wasmtime: "48.0.8".to_owned(),
             python: "3.14.0".to_owned(),
             python_runtime: "0".repeat(64),

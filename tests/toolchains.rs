@@ -30,12 +30,11 @@ int main() {
 }
 "#;
 
-#[test]
-fn competitive_cpp_matches_a_native_build() {
-    let input = "8\n5 3 9 1 1000000007 42 42 -6\n";
+/// What `program` prints natively (g++ -O2, libstdc++) on `input`.
+fn native_cpp_output(program: &str, input: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("a.cpp");
-    std::fs::write(&src, COMPETITIVE).unwrap();
+    std::fs::write(&src, program).unwrap();
     let exe = dir.path().join("a.out");
     let status = Command::new("g++")
         .args(["-O2", "-o"])
@@ -44,20 +43,21 @@ fn competitive_cpp_matches_a_native_build() {
         .status()
         .unwrap();
     assert!(status.success());
+    let stdin = dir.path().join("in");
+    std::fs::write(&stdin, input).unwrap();
     let native = Command::new(&exe)
-        .stdin(
-            std::fs::File::open({
-                let p = dir.path().join("in");
-                std::fs::write(&p, input).unwrap();
-                p
-            })
-            .unwrap(),
-        )
+        .stdin(std::fs::File::open(&stdin).unwrap())
         .output()
         .unwrap();
+    String::from_utf8(native.stdout).unwrap()
+}
+
+#[test]
+fn competitive_cpp_matches_a_native_build() {
+    let input = "8\n5 3 9 1 1000000007 42 42 -6\n";
     let wasm = run(Cpp, COMPETITIVE, input);
     assert_eq!(wasm.verdict, RunVerdict::Ok);
-    assert_eq!(stdout(&wasm), String::from_utf8(native.stdout).unwrap());
+    assert_eq!(stdout(&wasm), native_cpp_output(COMPETITIVE, input));
 }
 
 #[test]
@@ -171,4 +171,90 @@ fn python_runtime_is_verified_against_its_pin() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("not the pinned"), "{err}");
+}
+
+/// libc++'s streams with fuelgauge's fast paths (src/toolchain/compat/fuelgauge_streams.cpp)
+/// behave like a native libstdc++ build on the cases where a fast path could go wrong: cin
+/// mixed with scanf and getchar, overflow, signs, unsigned negation, peek/unget/putback,
+/// hex and noskipws (libc++'s own route), a stringstream, formatted output, end of input.
+#[test]
+fn cpp_streams_behave_like_a_native_build() {
+    let program = include_str!("fixtures/streams/edge_cases.cpp");
+    let input = include_str!("fixtures/streams/edge_cases.in");
+    let wasm = run(Cpp, program, input);
+    assert_eq!(wasm.verdict, RunVerdict::Ok);
+    assert_eq!(stdout(&wasm), native_cpp_output(program, input));
+}
+
+/// Reading numbers with `cin >>` (synced, tied: the defaults) takes about as many
+/// instructions as `scanf` (the `plain` cost model counts instructions), not the 9 times
+/// libc++'s own path takes.
+#[test]
+fn cin_reads_numbers_at_the_cost_of_scanf() {
+    let numbers: Vec<String> = (0..20_000)
+        .map(|i| ((i * 7919) % 1_000_003).to_string())
+        .collect();
+    let input = format!("{}\n{}\n", numbers.len(), numbers.join(" "));
+    let cin = "#include <iostream>\nint main(){int n; std::cin>>n; long long s=0; for(int i=0;i<n;i++){int x; std::cin>>x; s+=x;} std::cout<<s<<std::endl;}";
+    let scanf = "#include <cstdio>\nint main(){int n; scanf(\"%d\",&n); long long s=0; for(int i=0;i<n;i++){int x; scanf(\"%d\",&x); s+=x;} printf(\"%lld\\n\",s);}";
+    let plain = fuelgauge::sandbox::Sandbox::with_cost_model(
+        1,
+        None,
+        fuelgauge::sandbox::CostModel::named("plain").unwrap(),
+    )
+    .unwrap();
+    let run_plain = |code: &str| {
+        let program = build(Cpp, code).program.unwrap();
+        plain
+            .run(
+                &program,
+                input.as_bytes(),
+                &fuelgauge::sandbox::Limits::default(),
+                0,
+            )
+            .unwrap()
+    };
+    let (a, b) = (run_plain(cin), run_plain(scanf));
+    assert_eq!(a.verdict, RunVerdict::Ok);
+    assert_eq!(stdout(&a), stdout(&b));
+    let ratio = a.fuel as f64 / b.fuel as f64;
+    assert!(ratio < 1.5, "cin costs {ratio:.2} times scanf");
+}
+
+/// The runtime's own `input()` and stdout: same lines, same EOFError, prompts on stdout, and
+/// flushed text before bytes written to `sys.stdout.buffer`, as CPython does natively.
+#[test]
+fn python_input_and_print_behave_like_cpython() {
+    let program = r#"
+import sys
+a = input()
+b = input("prompt> ")
+print(a, b, sep="|")
+sys.stdout.write("written\n")
+sys.stdout.flush()
+sys.stdout.buffer.write(b"bytes\n")
+print("after", end="!\n")
+try:
+    input()
+except EOFError as e:
+    print("EOFError:", e)
+"#;
+    let input = "x y\nlast";
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("p.py");
+    std::fs::write(&script, program).unwrap();
+    let native = Command::new("python3")
+        .arg(&script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let wasm = run(Python, program, input);
+    assert_eq!(wasm.verdict, RunVerdict::Ok);
+    assert_eq!(stdout(&wasm), String::from_utf8(native.stdout).unwrap());
 }

@@ -44,6 +44,16 @@ pub struct GlobalArgs {
     /// Larger candidate sources are refused (compile_error) without starting a compiler.
     #[arg(long, global = true, default_value_t = 1 << 20, value_name = "BYTES")]
     pub max_source_bytes: u64,
+    /// How fuel is priced: `native` (operators weighted by their native cost, see the
+    /// README) or `plain` (one fuel per instruction); with or without its version (`native-v1`).
+    #[arg(
+        long,
+        global = true,
+        env = "FUELGAUGE_COST_MODEL",
+        default_value = crate::sandbox::DEFAULT_COST_MODEL,
+        value_name = "NAME"
+    )]
+    pub cost_model: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,8 +193,9 @@ Exit status:
   1  at least one problem failed a check (each is listed)
   2  usage or infrastructure error";
 
+/// A problem set and which of its problems to use.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub struct ProblemSet {
     /// The problems folder.
     #[arg(default_value = "problems")]
     pub dir: PathBuf,
@@ -194,6 +205,12 @@ pub struct CheckArgs {
     /// Only these problem ids (repeatable).
     #[arg(long = "only", value_name = "ID")]
     pub only: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub set: ProblemSet,
     #[command(flatten)]
     pub jobs: JobsArg,
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
@@ -202,15 +219,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct TestsArgs {
-    /// The problems folder.
-    #[arg(default_value = "problems")]
-    pub dir: PathBuf,
-    /// Reference solutions folder [default: `reference/` beside DIR].
-    #[arg(long, value_name = "DIR")]
-    pub references: Option<PathBuf>,
-    /// Only these problem ids (repeatable).
-    #[arg(long = "only", value_name = "ID")]
-    pub only: Vec<String>,
+    #[command(flatten)]
+    pub set: ProblemSet,
     /// The folder to write: OUT/<problem>/manifest.json and one .in and .out per test.
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: PathBuf,

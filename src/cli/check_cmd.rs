@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
-use super::args::{CheckArgs, GlobalArgs, RunFormat};
+use super::args::{CheckArgs, GlobalArgs, ProblemSet, RunFormat};
 use super::context::context;
 use super::exit;
 use crate::pipeline::check::{ProblemCheck, SLOW_SCORE_LIMIT, check_set};
@@ -14,14 +14,7 @@ use crate::report::human::short;
 use crate::report::table::{Layout, finish, new_table};
 
 pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let references = args
-        .references
-        .clone()
-        .unwrap_or_else(|| default_references_dir(&args.dir));
-    let (problems, load_errors) = load_selected(&args.dir, &references, &args.only)?;
-    for e in &load_errors {
-        eprintln!("error: {e}");
-    }
+    let (problems, load_errors) = load_selected(&args.set)?;
     let ctx = context(global, args.jobs.get())?;
     eprintln!("checking {} problems…", problems.len());
     let checks = check_set(&ctx, problems);
@@ -145,14 +138,16 @@ fn write_table(
     Ok(())
 }
 
-/// The problem set in `dir`, narrowed to the ids in `only` (all when empty): the problems that
-/// loaded and the load errors of the selected folders. An id naming no folder is an error.
-pub(crate) fn load_selected(
-    dir: &std::path::Path,
-    references: &std::path::Path,
-    only: &[String],
-) -> anyhow::Result<(Vec<Problem>, Vec<ProblemError>)> {
-    let (mut problems, mut load_errors) = load_set(dir, references)?;
+/// The problem set, narrowed to the ids in `--only` (all when none): the problems that
+/// loaded and the load errors of the selected folders, each printed. An id naming no folder
+/// is an error.
+pub(crate) fn load_selected(set: &ProblemSet) -> anyhow::Result<(Vec<Problem>, Vec<ProblemError>)> {
+    let (dir, only) = (&set.dir, &set.only);
+    let references = set
+        .references
+        .clone()
+        .unwrap_or_else(|| default_references_dir(dir));
+    let (mut problems, mut load_errors) = load_set(dir, &references)?;
     if !only.is_empty() {
         // A broken problem is still a known id: its error is what `--only` asks to see.
         let folder = |e: &ProblemError| {
@@ -182,6 +177,9 @@ pub(crate) fn load_selected(
         }
         problems.retain(|p| only.contains(&p.id));
         load_errors.retain(|e| folder(e).is_some_and(|f| only.contains(&f)));
+    }
+    for e in &load_errors {
+        eprintln!("error: {e}");
     }
     Ok((problems, load_errors))
 }

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use super::args::GlobalArgs;
 use crate::cache::Cache;
 use crate::pipeline::{Context, Runner};
-use crate::sandbox::Sandbox;
+use crate::sandbox::{CostModel, Sandbox};
 use crate::toolchain::{CompileLimits, Toolchains, default_python_runtime};
 
 pub(crate) fn open_cache(global: &GlobalArgs) -> anyhow::Result<Option<Arc<Cache>>> {
@@ -34,10 +34,20 @@ pub(crate) fn toolchains(global: &GlobalArgs, cache: Option<Arc<Cache>>) -> Tool
     Toolchains::new(cache, limits, python)
 }
 
+/// The sandbox (with `jobs` workers) and the cost model the flags ask for.
+pub(crate) fn sandbox(
+    global: &GlobalArgs,
+    jobs: usize,
+    cache: Option<Arc<Cache>>,
+) -> anyhow::Result<Sandbox> {
+    let model = CostModel::named(&global.cost_model).context("--cost-model")?;
+    Ok(Sandbox::with_cost_model(jobs, cache, model)?)
+}
+
 /// Toolchains, sandbox (with `jobs` workers) and runner over one cache.
 pub(crate) fn context(global: &GlobalArgs, jobs: usize) -> anyhow::Result<Context> {
     let cache = open_cache(global)?;
-    let sandbox = Sandbox::new(jobs, cache.clone())?;
+    let sandbox = sandbox(global, jobs, cache.clone())?;
     Ok(Context {
         tools: toolchains(global, cache.clone()),
         runner: Runner::new(sandbox, cache.clone()),

@@ -3,7 +3,6 @@
 mod args;
 mod cache_cmd;
 mod check_cmd;
-mod tests_cmd;
 mod context;
 mod exit;
 mod main_cmd;
@@ -11,6 +10,7 @@ mod output;
 mod run_cmd;
 mod sanitize_cmd;
 mod score_cmd;
+mod tests_cmd;
 
 pub use args::Cli;
 pub use main_cmd::main;

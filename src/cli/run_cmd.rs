@@ -10,7 +10,7 @@ use super::context::{open_cache, toolchains};
 use super::exit;
 use crate::candidate::Source;
 use crate::report::human::group;
-use crate::sandbox::{Limits, RunVerdict, Sandbox};
+use crate::sandbox::{Limits, RunVerdict};
 use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
 
 pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
@@ -60,7 +60,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
     match &build.program {
         Err(e) => report.compile_error = Some(e.message.clone()),
         Ok(program) => {
-            let sandbox = Sandbox::new(1, cache)?;
+            let sandbox = super::context::sandbox(global, 1, cache)?;
             let outcome = sandbox.run(program, &stdin, &limits, args.seed)?;
             report.verdict = outcome.verdict.name().into();
             match &outcome.verdict {

@@ -12,7 +12,7 @@ use super::context::context;
 use super::exit;
 use crate::pipeline::evaluate::Baselines;
 use crate::pipeline::prepare::{Prepared, prepare};
-use crate::problem::{Kind, default_references_dir};
+use crate::problem::Kind;
 
 /// `OUT/<problem>/manifest.json`.
 #[derive(serde::Serialize)]
@@ -40,14 +40,7 @@ struct TestEntry<'a> {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &TestsArgs) -> anyhow::Result<ExitCode> {
-    let references = args
-        .references
-        .clone()
-        .unwrap_or_else(|| default_references_dir(&args.dir));
-    let (problems, load_errors) = load_selected(&args.dir, &references, &args.only)?;
-    for e in &load_errors {
-        eprintln!("error: {e}");
-    }
+    let (problems, load_errors) = load_selected(&args.set)?;
     let ctx = context(global, args.jobs.get())?;
     eprintln!("generating the tests of {} problems…", problems.len());
     let baselines = Baselines::default();

@@ -332,7 +332,11 @@ pub fn evaluate(
     let allowance = |i: usize| yard.io_allowance.get(i).copied().unwrap_or(0);
     // The allowance is run time too: a candidate it forgives must not be stopped short of it.
     let budget = |i: usize| {
-        let base = if prepared.tests[i].level == 0 { level0 } else { t };
+        let base = if prepared.tests[i].level == 0 {
+            level0
+        } else {
+            t
+        };
         base.saturating_add(allowance(i))
     };
     let fail = |verdict: String, tests: Vec<TestResult>| SampleResult {
@@ -438,7 +442,9 @@ fn censors(problem: &Problem, verdict: &TestVerdict) -> bool {
     let listed = |name: &str| problem.censor_errors.iter().any(|n| n == name);
     match verdict {
         TestVerdict::FuelExhausted => true,
-        TestVerdict::MemoryLimit => listed("MemoryError"),
+        // Only a function's: a stdio Python program's stdout grows in memory, so flooding it
+        // ends at the memory cap, and that must fail like the output cap it stands for.
+        TestVerdict::MemoryLimit => problem.kind == Kind::Function && listed("MemoryError"),
         TestVerdict::RuntimeError { detail } => raised_exception(detail).is_some_and(listed),
         _ => false,
     }

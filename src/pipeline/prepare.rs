@@ -177,8 +177,15 @@ pub fn prepare(
     }
     if problem.kind == Kind::Stdio {
         for (family, yard) in &mut yardsticks {
-            yard.io_allowance =
-                io_allowance(ctx, &problem, *family, &tests, &expected, &yard.per_test, baselines);
+            yard.io_allowance = io_allowance(
+                ctx,
+                &problem,
+                *family,
+                &tests,
+                &expected,
+                &yard.per_test,
+                baselines,
+            );
         }
     }
     Ok(Prepared {
@@ -211,13 +218,25 @@ fn probes(family: Family) -> Probes {
     match family {
         Family::Python => Probes {
             language: Language::Python,
-            read: [include_str!("probes/read_max.py"), include_str!("probes/read_min.py")],
-            write: [include_str!("probes/write_max.py"), include_str!("probes/write_min.py")],
+            read: [
+                include_str!("probes/read_max.py"),
+                include_str!("probes/read_min.py"),
+            ],
+            write: [
+                include_str!("probes/write_max.py"),
+                include_str!("probes/write_min.py"),
+            ],
         },
         Family::Native => Probes {
             language: Language::Cpp,
-            read: [include_str!("probes/read_max.cpp"), include_str!("probes/read_min.cpp")],
-            write: [include_str!("probes/write_max.cpp"), include_str!("probes/write_min.cpp")],
+            read: [
+                include_str!("probes/read_max.cpp"),
+                include_str!("probes/read_min.cpp"),
+            ],
+            write: [
+                include_str!("probes/write_max.cpp"),
+                include_str!("probes/write_min.cpp"),
+            ],
         },
     }
 }
@@ -255,7 +274,11 @@ fn io_allowance(
         ]
         .par_iter()
         .map(|(code, inputs)| {
-            let source = Source::new("fuelgauge's I/O probe", probes.language, code.as_bytes().to_vec());
+            let source = Source::new(
+                "fuelgauge's I/O probe",
+                probes.language,
+                code.as_bytes().to_vec(),
+            );
             let mut costs = vec![None; tests.len()];
             if let Ok(Ok(runs)) = run_source(ctx, problem, &source, inputs, &fuel, baselines) {
                 for (slot, run) in costs.iter_mut().zip(runs) {

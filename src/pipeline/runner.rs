@@ -46,9 +46,10 @@ impl Runner {
         )
     }
 
-    fn key(program: &Program, stdin: &[u8], limits: &Limits, seed: u64) -> Digest {
-        let mut k = KeyBuilder::new("run-v2")
+    fn key(&self, program: &Program, stdin: &[u8], limits: &Limits, seed: u64) -> Digest {
+        let mut k = KeyBuilder::new("run-v3")
             .str(WASMTIME_VERSION)
+            .str(&self.sandbox.cost_model().id())
             .digest(&program.module.digest);
         match &program.entry {
             Entry::Command { argv, env } => {
@@ -84,7 +85,7 @@ impl Runner {
         limits: &Limits,
         seed: u64,
     ) -> Result<Outcome, SandboxError> {
-        let key = Self::key(program, stdin, limits, seed);
+        let key = self.key(program, stdin, limits, seed);
         if let Some(outcome) = self
             .cache
             .as_ref()

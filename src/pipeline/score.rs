@@ -46,9 +46,10 @@ pub enum ScoreError {
 }
 
 /// Identifies a sample's result: who, what, and everything the judging depends on.
-fn sample_key(s: &Submission, problem: &Problem) -> Digest {
-    KeyBuilder::new("sample-v3")
+fn sample_key(s: &Submission, problem: &Problem, cost_model: &str) -> Digest {
+    KeyBuilder::new("sample-v4")
         .str(crate::VERSION)
+        .str(cost_model)
         .str(python_runtime_sha256())
         .str(&s.system)
         .str(&s.problem)
@@ -73,11 +74,12 @@ pub fn score(
 ) -> Result<(ScoreReport, ScoreCounts), ScoreError> {
     let by_id: BTreeMap<&str, &Problem> = problems.iter().map(|p| (p.id.as_str(), p)).collect();
     let baselines = Baselines::default();
+    let cost_model = ctx.runner.sandbox.cost_model().id();
     let total = submissions.len() as u64;
     let (done, failed) = (AtomicU64::new(0), AtomicU64::new(0));
     let counts = (AtomicU64::new(0), AtomicU64::new(0));
     let judge = |s: &Submission, prep: &Prepared| -> Result<SampleResult, ScoreError> {
-        let key = sample_key(s, &prep.problem);
+        let key = sample_key(s, &prep.problem, &cost_model);
         let result = match journal.and_then(|j| j.get(&key)) {
             Some(r) => {
                 counts.1.fetch_add(1, Ordering::Relaxed);
@@ -185,6 +187,7 @@ pub fn score(
     }
     let provenance = Provenance {
         wasmtime: WASMTIME_VERSION.into(),
+        cost_model: ctx.runner.sandbox.cost_model().id(),
         python: PYTHON_VERSION.into(),
         python_runtime: python_runtime_sha256().into(),
         compilers: ctx.tools.compiler_versions(),

@@ -96,6 +96,7 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
         ("fuelgauge version", &base.version, &head.version),
         ("Python runtime", &bp.python_runtime, &hp.python_runtime),
         ("wasmtime version", &bp.wasmtime, &hp.wasmtime),
+        ("cost model", &bp.cost_model, &hp.cost_model),
     ] {
         if b != h {
             why.push(format!(

@@ -23,7 +23,6 @@ const REFERENCE: [u64; 3] = [100, 1_000, 10_000];
 pub(crate) const NASTY: &str = "expected 3, got <b>&\u{1}\u{fffe}</b>";
 
 fn yardstick() -> Yardstick {
-    io_allowance: Vec::new(),
     Yardstick {
         io_allowance: Vec::new(),
         language: Language::Cpp,
@@ -196,6 +195,7 @@ pub(crate) fn report() -> ScoreReport {
             bootstrap,
         },
         provenance: Provenance {
+            cost_model: "native-v1".into(),
             wasmtime: "48.0.8".to_owned(),
             python: "3.14.0".to_owned(),
             python_runtime: "0".repeat(64),

@@ -11,6 +11,7 @@ use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Tra
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
+use super::cost::CostModel;
 use super::host::{self, CappedBuffer, HostState, MemoryCap, Stop};
 use super::limits::Limits;
 use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason};
@@ -78,6 +79,7 @@ pub struct Sandbox {
     prepared: Mutex<HashMap<LinkKey, Arc<OnceLock<Loaded>>>>,
     pool: rayon::ThreadPool,
     ticker_stop: Arc<AtomicBool>,
+    cost_model: CostModel,
 }
 
 impl Drop for Sandbox {
@@ -87,8 +89,18 @@ impl Drop for Sandbox {
 }
 
 impl Sandbox {
-    /// `jobs` worker threads; `cache` stores native code across processes.
+    /// `jobs` worker threads; `cache` stores native code across processes. The default cost
+    /// model.
     pub fn new(jobs: usize, cache: Option<Arc<Cache>>) -> Result<Sandbox, SandboxError> {
+        Sandbox::with_cost_model(jobs, cache, CostModel::default())
+    }
+
+    /// A sandbox whose fuel is priced by `cost_model`.
+    pub fn with_cost_model(
+        jobs: usize,
+        cache: Option<Arc<Cache>>,
+        cost_model: CostModel,
+    ) -> Result<Sandbox, SandboxError> {
         let mut config = Config::new();
         config
             .consume_fuel(true)
@@ -101,6 +113,13 @@ impl Sandbox {
             .cranelift_nan_canonicalization(true)
             .max_wasm_stack(MAX_WASM_STACK)
             .async_stack_size(MAX_WASM_STACK + (2 << 20));
+        if cost_model.id()
+            != CostModel::named("plain")
+                .map(|m| m.id())
+                .unwrap_or_default()
+        {
+            config.operator_cost(cost_model.operators());
+        }
         let engine = Engine::new(&config).map_err(|e| SandboxError::Engine(e.to_string()))?;
         let mut linker = Linker::new(&engine);
         host::add_to_linker(&mut linker).map_err(|e| SandboxError::Engine(e.to_string()))?;
@@ -137,7 +156,13 @@ impl Sandbox {
             prepared: Mutex::new(HashMap::new()),
             pool,
             ticker_stop,
+            cost_model,
         })
+    }
+
+    /// How fuel is priced here.
+    pub fn cost_model(&self) -> &CostModel {
+        &self.cost_model
     }
 
     /// The worker pool: run parallel work inside `install` so that every run has a stack
@@ -167,8 +192,9 @@ impl Sandbox {
     }
 
     fn native_key(&self, module: &WasmModule, component: bool) -> Digest {
-        KeyBuilder::new("native-v1")
+        KeyBuilder::new("native-v2")
             .str(WASMTIME_VERSION)
+            .str(&self.cost_model.id())
             .str(if component { "component" } else { "module" })
             .digest(&self.compat)
             .digest(&module.digest)
@@ -257,9 +283,17 @@ impl Sandbox {
                 };
                 python::run(&self.engine, &pre, &job, ticks)
             }
-            (Entry::Command { argv, env }, Ok(Linked::Module(pre))) => {
-                run_command(&self.engine, &pre, argv, env, stdin, limits, seed, ticks)
-            }
+            (Entry::Command { argv, env }, Ok(Linked::Module(pre))) => run_command(
+                &self.engine,
+                &pre,
+                argv,
+                env,
+                stdin,
+                limits,
+                seed,
+                ticks,
+                self.cost_model.host,
+            ),
             _ => unreachable!("a program is linked the way its entry asks"),
         }))
     }
@@ -295,6 +329,7 @@ fn run_command(
     limits: &Limits,
     seed: u64,
     epoch_ticks: u64,
+    host_cost: super::cost::HostCost,
 ) -> Outcome {
     let started = Instant::now();
     let wasi = WasiCtxBuilder::new()
@@ -309,6 +344,7 @@ fn run_command(
         stderr: CappedBuffer::new(limits.stderr_bytes),
         budget: limits.fuel,
         rng: GuestRng::new(seed),
+        host_cost,
     };
     let mut store = Store::new(engine, state);
     store.limiter(|s| &mut s.memory);

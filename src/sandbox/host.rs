@@ -48,6 +48,8 @@ pub(crate) struct HostState {
     /// The run's fuel budget: consumed = budget − fuel left.
     pub(crate) budget: u64,
     pub(crate) rng: GuestRng,
+    /// What the cost model charges for an `fd_write`.
+    pub(crate) host_cost: super::cost::HostCost,
 }
 
 /// Tracks peak linear memory and stops the guest (instead of failing the allocation) when a
@@ -182,6 +184,18 @@ fn fd_write(
         return Ok(ERRNO_FAULT);
     };
     let written = (data.len() as u32).to_le_bytes();
+    let cost = caller.data().host_cost;
+    let charge = cost
+        .call
+        .saturating_add(cost.per_byte.saturating_mul(data.len() as u64));
+    if charge > 0 {
+        let left = caller.get_fuel()?;
+        if charge > left {
+            caller.set_fuel(0)?;
+            return Err(wasmtime::Trap::OutOfFuel.into());
+        }
+        caller.set_fuel(left - charge)?;
+    }
     match fd {
         1 | 2 => {
             let (buffer, stream) = if fd == 1 {

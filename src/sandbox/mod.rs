@@ -1,6 +1,7 @@
 //! Runs WebAssembly under wasmtime with fuel, memory, output and wall-clock limits.
 //! The only module that touches wasmtime.
 
+mod cost;
 mod engine;
 mod host;
 mod limits;
@@ -9,6 +10,7 @@ mod program;
 mod python;
 mod rng;
 
+pub use cost::{CostModel, CostModelError, DEFAULT_COST_MODEL, HostCost};
 pub use engine::{InvalidModule, Sandbox, SandboxError, WASMTIME_VERSION};
 pub use host::REALTIME_START_NS;
 pub use limits::Limits;

@@ -4,6 +4,9 @@
 #include <string>
 
 int main() {
+    // Reading the answer is the same in both write probes, and untied: a tied cin would
+    // flush cout before every line and price the writing idioms alike.
+    std::cin.tie(nullptr);
     std::string line;
     while (std::getline(std::cin, line)) {
         std::cout << line << std::endl;
