@@ -171,8 +171,8 @@ const LEADERBOARD_EXIT_HELP: &str = "\
 Exit status:
   0  ranked
   2  an error: an unreadable result file, systems that cover different problems (unless
-     --allow-partial), a problem that differs between files, or --metric speedup on results
-     scored without it
+     --allow-partial), a problem that differs between files, results priced by another cost
+     model, or --metric speedup on results scored without it
 
 Outputs: -o FILE (repeatable): .json the leaderboard (schema version 2), .md, .txt and .html
 the ranking, .xml, .jsonl and .csv the merged results. The ranking is printed on stdout,
@@ -184,7 +184,7 @@ Exit status:
   1  a regression: a gated metric dropped by more than allowed, with an interval excluding 0
      (any drop beyond the allowance with --strict)
   2  error, or base and head that cannot be compared: no system in common, a problem whose
-     sha256 changed, another fuelgauge version or runtime, or a system covering other
+     sha256 changed, another fuelgauge version, runtime or cost model, or a system covering other
      problems (unless --allow-partial); nothing is compared";
 
 const CHECK_EXIT_HELP: &str = "\

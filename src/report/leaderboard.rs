@@ -156,6 +156,14 @@ pub enum LeaderboardError {
         found: String,
         expected: String,
     },
+    #[error(
+        "{file}: priced by cost model {found}, the other results by {expected}; fuel of different cost models is not comparable: score every system with the same --cost-model"
+    )]
+    CostModel {
+        file: String,
+        found: String,
+        expected: String,
+    },
     #[error("{file}: system `{system}` appears in more than one result file; rename one")]
     DuplicateSystem { file: String, system: String },
     #[error(
@@ -203,6 +211,13 @@ pub fn merge(reports: Vec<(String, ScoreReport)>) -> Result<Merged, LeaderboardE
                 file,
                 found: r.schema_version,
                 expected: merged.schema_version,
+            });
+        }
+        if r.provenance.cost_model != merged.provenance.cost_model {
+            return Err(LeaderboardError::CostModel {
+                file,
+                found: r.provenance.cost_model,
+                expected: merged.provenance.cost_model.clone(),
             });
         }
         for (id, p) in r.provenance.problems {
@@ -569,6 +584,20 @@ mod tests {
         let e = merge(vec![("a.json".into(), a), ("b.json".into(), b)]).unwrap_err();
         assert!(
             e.to_string().starts_with("b.json: problem `sum` differs"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn results_priced_by_another_cost_model_are_refused() {
+        let a = fixture::report();
+        let mut b = fixture::report();
+        b.systems = BTreeMap::from([("other".to_owned(), a.systems["fast"].clone())]);
+        b.provenance.cost_model = "plain-v1".into();
+        let e = merge(vec![("a.json".into(), a), ("b.json".into(), b)]).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("b.json: priced by cost model plain-v1"),
             "{e}"
         );
     }
