@@ -35,6 +35,9 @@ pub struct RunReport {
     pub compile_error: Option<String>,
     pub fuel: u64,
     pub fuel_budget: u64,
+    /// The cost model that priced `fuel` (`native-v1`; `plain-v1` when absent).
+    #[serde(default = "plain_cost_model")]
+    pub cost_model: String,
     pub peak_memory_bytes: u64,
     pub stdout: String,
     pub stderr: String,

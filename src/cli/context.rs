@@ -40,7 +40,8 @@ pub(crate) fn sandbox(
     jobs: usize,
     cache: Option<Arc<Cache>>,
 ) -> anyhow::Result<Sandbox> {
-    let model = CostModel::named(&global.cost_model).context("--cost-model")?;
+    let model =
+        CostModel::named(&global.cost_model).map_err(|e| anyhow::anyhow!("--cost-model: {e}"))?;
     Ok(Sandbox::with_cost_model(jobs, cache, model)?)
 }
 

@@ -137,6 +137,7 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         bar.set_position(done);
         bar.set_message(failed.to_string());
     };
+    let printed = warnings.len();
     let (mut report, counts) = score(
         &ctx,
         &problems,
@@ -147,6 +148,11 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         &progress,
     )?;
     bar.finish_and_clear();
+    // What scoring found (a problem that could not be prepared, say) is as much a reason for
+    // exit 2 as what collecting found, and is said the same way.
+    for w in report.warnings.iter().skip(printed) {
+        eprintln!("warning: {w}");
+    }
     if args.metric == super::args::ScoreMetric::Speedup {
         let mut all = std::collections::BTreeMap::new();
         for (name, system) in &report.systems {
