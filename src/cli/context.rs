@@ -34,15 +34,18 @@ pub(crate) fn toolchains(global: &GlobalArgs, cache: Option<Arc<Cache>>) -> Tool
     Toolchains::new(cache, limits, python)
 }
 
-/// The sandbox (with `jobs` workers) and the cost model the flags ask for.
+/// The cost model `--cost-model` names.
+pub(crate) fn cost_model(global: &GlobalArgs) -> anyhow::Result<CostModel> {
+    CostModel::named(&global.cost_model).map_err(|e| anyhow::anyhow!("--cost-model: {e}"))
+}
+
+/// The sandbox (with `jobs` workers), priced by the cost model the flags ask for.
 pub(crate) fn sandbox(
     global: &GlobalArgs,
     jobs: usize,
     cache: Option<Arc<Cache>>,
 ) -> anyhow::Result<Sandbox> {
-    let model =
-        CostModel::named(&global.cost_model).map_err(|e| anyhow::anyhow!("--cost-model: {e}"))?;
-    Ok(Sandbox::with_cost_model(jobs, cache, model)?)
+    Ok(Sandbox::with_cost_model(jobs, cache, cost_model(global)?)?)
 }
 
 /// Toolchains, sandbox (with `jobs` workers) and runner over one cache.

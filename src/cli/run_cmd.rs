@@ -52,9 +52,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
         compile_error: None,
         fuel: 0,
         fuel_budget: limits.fuel,
-        cost_model: crate::sandbox::CostModel::named(&global.cost_model)
-            .map_err(|e| anyhow::anyhow!("--cost-model: {e}"))?
-            .id(),
+        cost_model: super::context::cost_model(global)?.id(),
         peak_memory_bytes: 0,
         stdout: String::new(),
         stderr: String::new(),

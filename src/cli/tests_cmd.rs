@@ -19,7 +19,7 @@ use crate::problem::Kind;
 struct Manifest<'a> {
     schema_version: u32,
     problem: &'a str,
-    kind: &'static str,
+    kind: Kind,
     alpha: f64,
     /// h_l per level.
     weights: Vec<f64>,
@@ -101,10 +101,7 @@ fn write_problem(dir: &Path, prepared: &Prepared) -> anyhow::Result<()> {
     let manifest = Manifest {
         schema_version: 1,
         problem: &problem.id,
-        kind: match problem.kind {
-            Kind::Stdio => "stdio",
-            Kind::Function => "function",
-        },
+        kind: problem.kind,
         alpha: problem.alpha,
         weights: problem.weights(),
         budget: prepared

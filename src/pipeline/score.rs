@@ -187,7 +187,7 @@ pub fn score(
     }
     let provenance = Provenance {
         wasmtime: WASMTIME_VERSION.into(),
-        cost_model: ctx.runner.sandbox.cost_model().id(),
+        cost_model: cost_model.clone(),
         python: PYTHON_VERSION.into(),
         python_runtime: python_runtime_sha256().into(),
         compilers: ctx.tools.compiler_versions(),

@@ -68,7 +68,6 @@ pub struct CostModel {
     name: String,
     version: u32,
     description: String,
-    /// None for wasmtime's own default table (`plain`), which is what the table says too.
     operators: OperatorCost,
     pub(crate) host: HostCost,
 }
@@ -164,8 +163,11 @@ impl CostModel {
         &self.description
     }
 
-    pub(crate) fn operators(&self) -> OperatorCost {
-        self.operators.clone()
+    /// The table to give the engine, or None when it is wasmtime's own default (`plain`):
+    /// the engine then keeps its default strategy, and its compiled code stays what it was
+    /// before cost models.
+    pub(crate) fn engine_table(&self) -> Option<OperatorCost> {
+        (self.operators != OperatorCost::new()).then(|| self.operators.clone())
     }
 }
 
@@ -190,7 +192,9 @@ mod tests {
     #[test]
     fn plain_is_wasmtimes_default_table() {
         let plain = CostModel::named("plain").unwrap();
-        assert_eq!(plain.operators(), OperatorCost::new());
+        assert_eq!(plain.operators, OperatorCost::new());
+        assert!(plain.engine_table().is_none());
+        assert!(CostModel::named("native").unwrap().engine_table().is_some());
         assert_eq!(plain.host, HostCost::default());
     }
 

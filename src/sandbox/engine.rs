@@ -113,12 +113,8 @@ impl Sandbox {
             .cranelift_nan_canonicalization(true)
             .max_wasm_stack(MAX_WASM_STACK)
             .async_stack_size(MAX_WASM_STACK + (2 << 20));
-        if cost_model.id()
-            != CostModel::named("plain")
-                .map(|m| m.id())
-                .unwrap_or_default()
-        {
-            config.operator_cost(cost_model.operators());
+        if let Some(table) = cost_model.engine_table() {
+            config.operator_cost(table);
         }
         let engine = Engine::new(&config).map_err(|e| SandboxError::Engine(e.to_string()))?;
         let mut linker = Linker::new(&engine);

@@ -167,6 +167,14 @@ fn gather(mem: &[u8], iovs: u32, count: u32) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Takes `fuel` from the run's fuel for work the host did for the guest. `false` when less
+/// was left: the fuel is then 0 and the caller stops the run.
+fn burn(caller: &mut Ctx<'_>, fuel: u64) -> wasmtime::Result<bool> {
+    let left = caller.get_fuel()?;
+    caller.set_fuel(left.saturating_sub(fuel))?;
+    Ok(fuel <= left)
+}
+
 fn consumed_now(caller: &Ctx<'_>) -> wasmtime::Result<u64> {
     let left = caller.get_fuel()?;
     Ok(caller.data().budget.saturating_sub(left))
@@ -188,13 +196,8 @@ fn fd_write(
     let charge = cost
         .call
         .saturating_add(cost.per_byte.saturating_mul(data.len() as u64));
-    if charge > 0 {
-        let left = caller.get_fuel()?;
-        if charge > left {
-            caller.set_fuel(0)?;
-            return Err(wasmtime::Trap::OutOfFuel.into());
-        }
-        caller.set_fuel(left - charge)?;
+    if charge > 0 && !burn(&mut caller, charge)? {
+        return Err(wasmtime::Trap::OutOfFuel.into());
     }
     match fd {
         1 | 2 => {
@@ -360,13 +363,10 @@ fn poll_oneoff(
     {
         return Ok(ERRNO_FAULT);
     }
-    if let (false, Some(wait)) = (any_fd, shortest_wait) {
-        let left = caller.get_fuel()?;
-        if wait > left {
-            caller.set_fuel(0)?;
-            return Err(Stop::SleepPastBudget.into());
-        }
-        caller.set_fuel(left - wait)?;
+    if let (false, Some(wait)) = (any_fd, shortest_wait)
+        && !burn(&mut caller, wait)?
+    {
+        return Err(Stop::SleepPastBudget.into());
     }
     Ok(ERRNO_SUCCESS)
 }

@@ -42,8 +42,11 @@ using OutIter = std::ostreambuf_iterator<char>;
 const void* stdin_buffer = nullptr;
 int last_taken = EOF;
 
-std::streambuf* buffer_of(const InIter& it) {
-    static_assert(sizeof(InIter) == sizeof(std::streambuf*), "libc++'s istreambuf_iterator");
+/* The buffer an istreambuf_iterator or ostreambuf_iterator reads or writes (libc++ keeps
+ * only that pointer, null at the end or after a failure). */
+template <class Iter>
+std::streambuf* buffer_of(const Iter& it) {
+    static_assert(sizeof(Iter) == sizeof(std::streambuf*), "libc++'s stream buffer iterators");
     std::streambuf* sb;
     std::memcpy(&sb, &it, sizeof sb);
     return sb;
@@ -117,8 +120,7 @@ inline int take_stdin() {
     return c;
 }
 
-/* A run of decimal digits into `magnitude`, from the current character `c` on; returns the
- * first character after the run, left unread. */
+/* The value of a run of decimal digits, and whether it overflowed. */
 struct Digits {
     unsigned long long magnitude = 0;
     bool any = false, range_error = false;
@@ -134,10 +136,13 @@ struct Digits {
     }
 };
 
-/* Characters from C's stdin (cin): through its window, a call only when it is empty. */
+/* Characters from C's stdin (cin): through its window, a call only when it is empty.
+ * A source's `first` peeks at the current character, `next` takes it and peeks at the one
+ * after, `digits` reads a run of digits from the current character `c` on and returns the
+ * first character after it, left unread. */
 struct FileSource {
     int first() { return peek_stdin(); }
-    int next(int) {
+    int next() {
         take_stdin();
         return peek_stdin();
     }
@@ -164,7 +169,7 @@ struct FileSource {
 struct BufferSource {
     std::streambuf* sb;
     int first() { return sb->sgetc(); }
-    int next(int) { return sb->snextc(); }
+    int next() { return sb->snextc(); }
     int digits(int c, Digits& out) {
         while (c != EOF && static_cast<unsigned>(c - '0') < 10) {
             out.add(static_cast<unsigned>(c - '0'));
@@ -180,7 +185,7 @@ InIter parse(Source src, std::streambuf* sb, ios_base::iostate& err, T& v) {
     int c = src.first();
     const bool negative = c == '-';
     if (c == '-' || c == '+') {
-        c = src.next(c);
+        c = src.next();
     }
     Digits digits;
     c = src.digits(c, digits);
@@ -269,8 +274,7 @@ OutIter put_integer(const void* facet, OutIter out, ios_base& iob, char fill, T 
     if (negative) {
         *--p = '-';
     }
-    std::streambuf* sb;
-    std::memcpy(&sb, &out, sizeof sb);
+    std::streambuf* sb = buffer_of(out);
     if (sb == nullptr || sb->sputn(p, end - p) != end - p) {
         return OutIter(static_cast<std::streambuf*>(nullptr));
     }
