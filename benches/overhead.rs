@@ -71,7 +71,7 @@ fn main() {
             native_out = Command::new(&exe).output().expect("run native").stdout;
             t.elapsed()
         });
-        let source = Source::read(&path).expect("read workload");
+        let source = Source::read(&path, 1 << 20).expect("read workload");
         let program = tools
             .build(&source)
             .expect("toolchain")
@@ -123,7 +123,7 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e6 / n as f64
     );
 
-    let src = Source::read(&here.join("sort.c")).expect("read");
+    let src = Source::read(&here.join("sort.c"), 1 << 20).expect("read");
     let cold = best(3, || {
         let fresh = Toolchains::new(None, CompileLimits::default(), default_python_runtime());
         let t = Instant::now();

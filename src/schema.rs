@@ -91,6 +91,10 @@ pub struct Provenance {
     pub compilers: BTreeMap<String, String>,
     /// By problem id.
     pub problems: BTreeMap<String, ProblemProvenance>,
+    /// With `--secret-seed`: sha256 of the secret the generated tests were hidden behind (the
+    /// secret itself is never written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_seed_sha256: Option<String>,
 }
 
 fn plain_cost_model() -> String {

@@ -349,6 +349,7 @@ fn sample_report() -> ScoreReport {
             python_runtime: "0".repeat(64),
             compilers: BTreeMap::from([("c".to_owned(), "clang version 19.1.7".to_owned())]),
             problems,
+            secret_seed_sha256: None,
         },
         systems,
         warnings: vec!["skipped line 3 of <b>bad</b>.jsonl: unknown problem \"p-x\"".to_owned()],

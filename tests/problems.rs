@@ -44,7 +44,7 @@ fn a_wrong_solution_is_rejected_by_a_generated_input() {
     let problem = fixture("equal-pairs");
     let baselines = Baselines::default();
     let prepared = prepare(&ctx, Arc::new(problem), &baselines).unwrap();
-    let wrong = Source::read(&fixtures().join("wrong/equal-pairs.py")).unwrap();
+    let wrong = Source::read(&fixtures().join("wrong/equal-pairs.py"), 1 << 20).unwrap();
     let result = evaluate(&ctx, &prepared, &wrong, &baselines).unwrap();
     assert!(!result.passed);
     assert_eq!(result.verdict, "wrong_answer");
@@ -78,7 +78,7 @@ fn strict_types_reject_a_list_for_a_tuple() {
     let ctx = context();
     let baselines = Baselines::default();
     let prepared = prepare(&ctx, Arc::new(fixture("min-max")), &baselines).unwrap();
-    let wrong = Source::read(&fixtures().join("wrong/min-max.py")).unwrap();
+    let wrong = Source::read(&fixtures().join("wrong/min-max.py"), 1 << 20).unwrap();
     let result = evaluate(&ctx, &prepared, &wrong, &baselines).unwrap();
     assert_eq!(result.verdict, "wrong_answer");
     let diff = format!("{:?}", result.tests.last().unwrap().verdict);

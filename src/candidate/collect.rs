@@ -4,9 +4,13 @@
 //! becomes one warning naming the file and line; everything else is still scored.
 
 use std::collections::BTreeSet;
+use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::Path;
 
-use super::source::{Language, Source};
+use super::source::{Follow, Language, Source, open_regular, read_bounded};
+
+/// An ENAMEL samples file is one JSON value, read whole; larger ones are refused.
+const MAX_SAMPLES_FILE_BYTES: u64 = 512 << 20;
 
 /// One candidate program for one problem, from one system.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +36,21 @@ pub struct Collected {
     pub warnings: Vec<String>,
 }
 
-/// Collects every submission under `paths`.
-pub fn collect(paths: &[std::path::PathBuf], problems: &dyn ProblemIndex) -> Collected {
+/// Collects every submission under `paths`. No read takes more than it needs: a source file
+/// is read up to `max_source_bytes + 1` (the toolchain refuses it as over the limit), a JSONL
+/// line up to what a source of that size can take when escaped.
+pub fn collect(
+    paths: &[std::path::PathBuf],
+    problems: &dyn ProblemIndex,
+    max_source_bytes: u64,
+) -> Collected {
     let ids: BTreeSet<String> = problems.ids().into_iter().collect();
     let mut out = Collected::default();
+    let cx = Cx {
+        ids: &ids,
+        problems,
+        max_source_bytes,
+    };
     // Symlinks are followed only within the folders given.
     let roots: Vec<std::path::PathBuf> = paths
         .iter()
@@ -44,11 +59,11 @@ pub fn collect(paths: &[std::path::PathBuf], problems: &dyn ProblemIndex) -> Col
         .collect();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, &roots, &ids, &mut out);
+            collect_dir(path, &roots, &cx, &mut out);
         } else if path.extension().is_some_and(|e| e == "jsonl") {
-            collect_jsonl(path, problems, &ids, &mut out);
+            collect_jsonl(path, &cx, &mut out);
         } else if path.extension().is_some_and(|e| e == "json") {
-            collect_enamel(path, problems, &ids, &mut out);
+            collect_enamel(path, &cx, &mut out);
         } else {
             out.warnings.push(format!(
                 "{}: not a folder, .jsonl or .json file; pass a solutions folder, an EvalPlus JSONL or an ENAMEL samples JSON",
@@ -59,6 +74,13 @@ pub fn collect(paths: &[std::path::PathBuf], problems: &dyn ProblemIndex) -> Col
     out.submissions
         .sort_by(|a, b| (&a.system, &a.problem, &a.name).cmp(&(&b.system, &b.problem, &b.name)));
     out
+}
+
+/// What every collector needs.
+struct Cx<'a> {
+    ids: &'a BTreeSet<String>,
+    problems: &'a dyn ProblemIndex,
+    max_source_bytes: u64,
 }
 
 fn name_of(path: &Path) -> String {
@@ -78,26 +100,38 @@ fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `<system>/<problem>/<files>` or, when the folder's children are problems, `<problem>/<files>`.
 /// A problem folder is named by its id or, in EvalPlus's layout, by its task id with `/` as
 /// `_` (`HumanEval_0` → `HumanEval/0` → `humaneval-0`).
-fn collect_dir(
-    dir: &Path,
-    roots: &[std::path::PathBuf],
-    ids: &BTreeSet<String>,
-    out: &mut Collected,
-) {
+fn collect_dir(dir: &Path, roots: &[std::path::PathBuf], cx: &Cx, out: &mut Collected) {
     let children: Vec<_> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_dir())
         .collect();
     let one_system = children
         .iter()
-        .any(|c| folder_problem(&name_of(c), ids).is_some());
+        .any(|c| folder_problem(&name_of(c), cx.ids).is_some());
     let name = name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned()));
     if one_system {
-        collect_system(&name, dir, roots, ids, out);
+        collect_system(&name, dir, roots, cx, out);
     } else {
         for system in children {
-            collect_system(&name_of(&system), &system, roots, ids, out);
+            match inside(&system, roots) {
+                Ok(_) => collect_system(&name_of(&system), &system, roots, cx, out),
+                Err(why) => out
+                    .warnings
+                    .push(format!("{}: {why}; skipped", system.display())),
+            }
         }
+    }
+}
+
+/// Where `path` really is, if that is inside the solutions folders given (`roots`): a symlink
+/// out of them, to a file or a folder, could name any host file, whose text would reach the
+/// results in a compile error.
+fn inside(path: &Path, roots: &[std::path::PathBuf]) -> Result<std::path::PathBuf, &'static str> {
+    let real = std::fs::canonicalize(path).map_err(|_| "a broken symlink or unreadable")?;
+    if roots.iter().any(|root| real.starts_with(root)) {
+        Ok(real)
+    } else {
+        Err("a symlink out of the solutions folder (not followed)")
     }
 }
 
@@ -113,30 +147,26 @@ pub fn folder_problem(name: &str, ids: &BTreeSet<String>) -> Option<String> {
     resolve(&format!("{dataset}/{number}"), ids)
 }
 
-/// Whether a folder entry is a source to read: a regular file, or a symlink to one inside the
-/// solutions folders given (`roots`; `Ok(false)`: a folder, passed over). A symlink out of
-/// them could name any host file, whose text would reach the results in a compile error; a
-/// FIFO or a device would block or never end.
-fn readable(path: &Path, roots: &[std::path::PathBuf]) -> Result<bool, &'static str> {
-    let kind = std::fs::symlink_metadata(path)
-        .map_err(|_| "cannot be read")?
-        .file_type();
-    if kind.is_dir() {
-        return Ok(false);
-    }
-    if kind.is_symlink() {
-        let target = std::fs::canonicalize(path).map_err(|_| "a broken symlink")?;
-        if !roots.iter().any(|root| target.starts_with(root)) {
-            return Err("a symlink out of the solutions folder (not followed)");
-        }
-        return match std::fs::metadata(&target) {
-            Ok(m) if m.is_file() => Ok(true),
-            Ok(m) if m.is_dir() => Ok(false),
-            _ => Err("a symlink to something other than a file"),
+/// Where to read a folder entry from: itself when it is a regular file, its target when it is
+/// a symlink to one inside the solutions folders given (`roots`); `Ok(None)`: a folder without
+/// a source extension, passed over. A symlink out of them could name any host file, whose
+/// text would reach the results in a compile error; a FIFO or a device would block or never
+/// end; a folder named like a source is most likely a layout mistake.
+fn readable(
+    path: &Path,
+    roots: &[std::path::PathBuf],
+) -> Result<Option<std::path::PathBuf>, &'static str> {
+    // Every entry, not only a symlink: a folder on the way may be a link out.
+    let target = inside(path, roots)?;
+    let meta = std::fs::symlink_metadata(&target).map_err(|_| "cannot be read")?;
+    if meta.is_dir() {
+        return match Language::from_path(path) {
+            Some(_) => Err("a folder named like a source file (not read)"),
+            None => Ok(None),
         };
     }
-    if kind.is_file() {
-        Ok(true)
+    if meta.is_file() {
+        Ok(Some(target))
     } else {
         Err("not a regular file (a FIFO, socket or device)")
     }
@@ -146,7 +176,7 @@ fn collect_system(
     system: &str,
     dir: &Path,
     roots: &[std::path::PathBuf],
-    ids: &BTreeSet<String>,
+    cx: &Cx,
     out: &mut Collected,
 ) {
     for problem_dir in sorted_entries(dir) {
@@ -154,7 +184,12 @@ fn collect_system(
         if !problem_dir.is_dir() {
             continue;
         }
-        let Some(problem) = folder_problem(&folder, ids) else {
+        if let Err(why) = inside(&problem_dir, roots) {
+            out.warnings
+                .push(format!("{}: {why}; skipped", problem_dir.display()));
+            continue;
+        }
+        let Some(problem) = folder_problem(&folder, cx.ids) else {
             out.warnings.push(format!(
                 "{}: no problem `{folder}` in the problem set; skipped",
                 problem_dir.display()
@@ -162,16 +197,27 @@ fn collect_system(
             continue;
         };
         for file in sorted_entries(&problem_dir) {
-            match readable(&file, roots) {
-                Ok(true) => {}
-                Ok(false) => continue,
+            let from = match readable(&file, roots) {
+                Ok(Some(from)) => from,
+                Ok(None) => continue,
                 Err(why) => {
                     out.warnings
                         .push(format!("{}: {why}; skipped", file.display()));
                     continue;
                 }
-            }
-            match Source::read(&file) {
+            };
+            let Some(language) = Language::from_path(&file) else {
+                out.warnings.push(format!(
+                    "{}: unknown extension; fuelgauge runs .c, .cpp/.cc/.cxx, .py, .wasm and .wat; skipped",
+                    file.display()
+                ));
+                continue;
+            };
+            // The entry's own name gives the language and the origin; the bytes come from
+            // where it points.
+            let read = read_bounded(&from, cx.max_source_bytes, Follow::No)
+                .map(|bytes| Source::new(file.display().to_string(), language, bytes));
+            match read {
                 Ok(source) => out.submissions.push(Submission {
                     system: system.to_owned(),
                     problem: problem.clone(),
@@ -235,69 +281,163 @@ fn stem(path: &Path) -> String {
 /// EvalPlus convention: one object per line with `task_id` and `solution` (a whole program)
 /// or `completion` (appended to the problem's prompt). Python unless `language` says
 /// otherwise (`c`, `cpp`, `python`).
-fn collect_jsonl(
+fn collect_jsonl(path: &Path, cx: &Cx, out: &mut Collected) {
+    match open_regular(path, Follow::Yes) {
+        Ok(file) => jsonl_from(BufReader::new(file), path, cx, out),
+        Err(e) => out.warnings.push(format!("{e}; file skipped")),
+    }
+}
+
+/// Reads an EvalPlus JSONL stream as if it were the file `path` (the fuzzing entry point).
+pub fn read_jsonl(
+    reader: impl std::io::BufRead,
     path: &Path,
     problems: &dyn ProblemIndex,
-    ids: &BTreeSet<String>,
-    out: &mut Collected,
-) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            return out
-                .warnings
-                .push(format!("{}: cannot read ({e})", path.display()));
-        }
+    max_source_bytes: u64,
+) -> Collected {
+    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
+    let cx = Cx {
+        ids: &ids,
+        problems,
+        max_source_bytes,
     };
+    let mut out = Collected::default();
+    jsonl_from(reader, path, &cx, &mut out);
+    out
+}
+
+/// Reads ENAMEL samples as if they were the file `path` (the fuzzing entry point).
+pub fn read_enamel(bytes: &[u8], path: &Path, problems: &dyn ProblemIndex) -> Collected {
+    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
+    let cx = Cx {
+        ids: &ids,
+        problems,
+        max_source_bytes: 0,
+    };
+    let mut out = Collected::default();
+    enamel_from(bytes, path, &cx, &mut out);
+    out
+}
+
+fn jsonl_from(mut reader: impl std::io::BufRead, path: &Path, cx: &Cx, out: &mut Collected) {
     let system = stem(path);
-    for (i, line) in text.lines().enumerate() {
-        let at = format!("{}:{}", path.display(), i + 1);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
+    // A source at the limit, every byte escaped as `\uXXXX`, plus the other fields.
+    let max_line = cx
+        .max_source_bytes
+        .saturating_mul(6)
+        .saturating_add(64 << 10);
+    let mut line = Vec::new();
+    for number in 1.. {
+        let at = format!("{}:{number}", path.display());
+        line.clear();
+        let whole = match read_line(&mut reader, &mut line, max_line) {
+            Ok(None) => break,
+            Ok(Some(whole)) => whole,
             Err(e) => {
-                out.warnings
-                    .push(format!("{at}: malformed JSON ({e}); line skipped"));
-                continue;
+                out.warnings.push(format!(
+                    "{at}: cannot read ({e}); the rest of the file is skipped"
+                ));
+                break;
             }
         };
-        let field = |k: &str| value.get(k).and_then(|v| v.as_str());
-        let Some(task) = field("task_id") else {
-            out.warnings
-                .push(format!("{at}: no string `task_id`; line skipped"));
-            continue;
-        };
-        let Some(problem) = resolve(task, ids) else {
+        if !whole {
             out.warnings.push(format!(
-                "{at}: no problem `{task}` in the problem set; line skipped"
+                "{at}: line longer than {max_line} bytes (raise --max-source-bytes if its source is meant to be this big); line skipped"
             ));
             continue;
+        }
+        // A byte-order mark some editors put first is not part of the JSON.
+        let bytes = match number {
+            1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line),
+            _ => &line,
         };
-        let Some(code) = jsonl_code(&value, || problems.prompt(&problem).unwrap_or_default())
-        else {
-            out.warnings.push(format!(
-                "{at}: neither `solution` nor `completion`; line skipped"
-            ));
-            continue;
-        };
-        let language = match jsonl_language(&value) {
-            Ok(language) => language,
-            Err(other) => {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
                 out.warnings.push(format!(
-                    "{at}: unknown language `{other}` (c, cpp, python); line skipped"
+                    "{at}: not valid UTF-8 (at byte {} of the line); line skipped",
+                    e.valid_up_to() + 1
                 ));
                 continue;
             }
         };
-        out.submissions.push(Submission {
-            system: system.clone(),
-            problem,
-            name: format!("{}:{:06}", name_of(path), i + 1),
-            source: Source::new(at, language, code.into_bytes()),
-        });
+        if let Some(submission) = jsonl_line(text, &at, cx, out) {
+            out.submissions.push(Submission {
+                system: system.clone(),
+                name: format!("{}:{number:06}", name_of(path)),
+                ..submission
+            });
+        }
     }
+}
+
+/// Reads one line (without its newline) of at most `max` bytes into `buf`: `None` at the end
+/// of the input, `Some(false)` when the line was longer (the rest of it is read and dropped).
+fn read_line(
+    reader: &mut impl std::io::BufRead,
+    buf: &mut Vec<u8>,
+    max: u64,
+) -> std::io::Result<Option<bool>> {
+    let n = reader.by_ref().take(max + 1).read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+        return Ok(Some(true));
+    }
+    if (buf.len() as u64) <= max {
+        return Ok(Some(true)); // the last line, without a newline
+    }
+    // Too long: skip to the end of the line, a bounded chunk at a time.
+    let mut rest = Vec::new();
+    loop {
+        rest.clear();
+        let n = reader
+            .by_ref()
+            .take(64 << 10)
+            .read_until(b'\n', &mut rest)?;
+        if n == 0 || rest.last() == Some(&b'\n') {
+            return Ok(Some(false));
+        }
+    }
+}
+
+/// One EvalPlus line as a submission (`system` and `name` left for the caller), or a warning.
+fn jsonl_line(line: &str, at: &str, cx: &Cx, out: &mut Collected) -> Option<Submission> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let mut warn = |what: String| {
+        out.warnings.push(format!("{at}: {what}; line skipped"));
+        None
+    };
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return warn(format!("malformed JSON ({e})")),
+    };
+    let Some(task) = value.get("task_id").and_then(|v| v.as_str()) else {
+        return warn("no string `task_id`".into());
+    };
+    let Some(problem) = resolve(task, cx.ids) else {
+        return warn(format!("no problem `{task}` in the problem set"));
+    };
+    let Some(code) = jsonl_code(&value, || cx.problems.prompt(&problem).unwrap_or_default()) else {
+        return warn("neither `solution` nor `completion`".into());
+    };
+    let language = match jsonl_language(&value) {
+        Ok(language) => language,
+        Err(other) => return warn(format!("unknown language `{other}` (c, cpp, python)")),
+    };
+    Some(Submission {
+        system: String::new(),
+        problem,
+        name: String::new(),
+        source: Source::new(at, language, code.into_bytes()),
+    })
 }
 
 /// An EvalPlus line's code: its `solution`, else its `completion` after the problem's
@@ -331,17 +471,33 @@ pub fn jsonl_language(line: &serde_json::Value) -> Result<Language, &str> {
 /// ends in `-<i>`); an index with no problem is a warning, an empty slot (`null`, `[]`) is
 /// skipped. As in ENAMEL, each code runs after the problem's prompt, unless it already
 /// contains it.
-fn collect_enamel(
-    path: &Path,
-    problems: &dyn ProblemIndex,
-    ids: &BTreeSet<String>,
-    out: &mut Collected,
-) {
+fn collect_enamel(path: &Path, cx: &Cx, out: &mut Collected) {
+    match read_bounded(path, MAX_SAMPLES_FILE_BYTES, Follow::Yes) {
+        Ok(b) if b.len() as u64 > MAX_SAMPLES_FILE_BYTES => out.warnings.push(format!(
+            "{}: larger than {} MiB; split it into several samples files",
+            path.display(),
+            MAX_SAMPLES_FILE_BYTES >> 20
+        )),
+        Ok(b) => enamel_from(&b, path, cx, out),
+        Err(e) => out.warnings.push(format!("{e}; file skipped")),
+    }
+}
+
+fn enamel_from(bytes: &[u8], path: &Path, cx: &Cx, out: &mut Collected) {
     let shape_help =
         "expected ENAMEL's [[code, …], …] (indexed by problem number) or {\"<index>\": [code, …]}";
-    let parsed: Result<serde_json::Value, String> = std::fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
+    // Invalid UTF-8 costs only the codes it is in: each such line is a warning, the bytes are
+    // replaced for parsing, and a code holding a replacement is skipped.
+    let bad_lines = invalid_utf8_lines(bytes);
+    for line in &bad_lines {
+        out.warnings.push(format!(
+            "{}:{line}: not valid UTF-8; the codes on this line are skipped",
+            path.display()
+        ));
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let parsed: Result<serde_json::Value, String> =
+        serde_json::from_str(&text).map_err(|e| e.to_string());
     let entries: Vec<(String, serde_json::Value)> = match parsed {
         Ok(serde_json::Value::Array(items)) => items
             .into_iter()
@@ -381,15 +537,18 @@ fn collect_enamel(
         if codes.is_empty() {
             continue;
         }
-        let Some(problem) = resolve_index(&key, ids) else {
+        let Some(problem) = resolve_index(&key, cx.ids) else {
             out.warnings.push(format!(
                 "{at}: no problem enamel-{key} (or `{key}`) in the problem set; {} samples skipped",
                 codes.len()
             ));
             continue;
         };
-        let prompt = problems.prompt(&problem).unwrap_or_default();
+        let prompt = cx.problems.prompt(&problem).unwrap_or_default();
         for (j, code) in codes.into_iter().enumerate() {
+            if !bad_lines.is_empty() && code.contains(char::REPLACEMENT_CHARACTER) {
+                continue;
+            }
             out.submissions.push(Submission {
                 system: system.clone(),
                 problem: problem.clone(),
@@ -400,6 +559,27 @@ fn collect_enamel(
                     with_prompt(&prompt, &code).into_bytes(),
                 ),
             });
+        }
+    }
+}
+
+/// The 1-based numbers of the lines that hold bytes that are not UTF-8.
+fn invalid_utf8_lines(mut bytes: &[u8]) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => return lines,
+            Err(e) => {
+                let (good, bad) = bytes.split_at(e.valid_up_to());
+                line += good.iter().filter(|&&b| b == b'\n').count();
+                if lines.last() != Some(&line) {
+                    lines.push(line);
+                }
+                let skip = e.error_len().unwrap_or(bad.len());
+                line += bad[..skip].iter().filter(|&&b| b == b'\n').count();
+                bytes = &bad[skip..];
+            }
         }
     }
 }

@@ -5,6 +5,6 @@ mod source;
 
 pub use collect::{
     Collected, ProblemIndex, Submission, collect, folder_problem, jsonl_code, jsonl_language,
-    resolve as resolve_task,
+    read_enamel, read_jsonl, resolve as resolve_task,
 };
 pub use source::{Family, Language, Source, SourceError};

@@ -1,3 +1,4 @@
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// The language of a candidate, from its file extension.
@@ -75,23 +76,74 @@ impl Source {
         }
     }
 
-    /// Reads a source file; `None` in the error means the extension is not a language we run.
-    pub fn read(path: &Path) -> Result<Source, SourceError> {
+    /// Reads a source file, at most `cap + 1` bytes of it (enough for the toolchain to see that
+    /// it is over the limit of `cap`).
+    pub fn read(path: &Path, cap: u64) -> Result<Source, SourceError> {
         let language = Language::from_path(path).ok_or_else(|| SourceError::UnknownExtension {
             path: path.to_owned(),
         })?;
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Read {
+        let bytes = read_bounded(path, cap, Follow::Yes)?;
+        Ok(Source::new(path.display().to_string(), language, bytes))
+    }
+}
+
+/// Whether opening a path may follow a symlink in its last component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    Yes,
+    /// For a path already resolved and checked: a symlink put there since is refused.
+    No,
+}
+
+/// The first `cap + 1` bytes of the regular file at `path`.
+pub fn read_bounded(path: &Path, cap: u64, follow: Follow) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::new();
+    open_regular(path, follow)?
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| SourceError::Read {
             path: path.to_owned(),
             source,
         })?;
-        Ok(Source::new(path.display().to_string(), language, bytes))
+    Ok(bytes)
+}
+
+/// Opens `path` for reading only if it is a regular file. The open does not block (a FIFO
+/// would wait for a writer forever) and the check is on the opened file, so a file swapped for
+/// a FIFO or a device between a look and the open is still refused.
+pub fn open_regular(path: &Path, follow: Follow) -> Result<std::fs::File, SourceError> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let read = |source| SourceError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(
+            libc::O_NONBLOCK
+                | libc::O_NOCTTY
+                | if follow == Follow::No {
+                    libc::O_NOFOLLOW
+                } else {
+                    0
+                },
+        )
+        .open(path)
+        .map_err(read)?;
+    if !file.metadata().map_err(read)?.is_file() {
+        return Err(SourceError::NotRegular {
+            path: path.to_owned(),
+        });
     }
+    Ok(file)
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("{path}: unknown extension; fuelgauge runs .c, .cpp/.cc/.cxx, .py, .wasm and .wat")]
     UnknownExtension { path: PathBuf },
+    #[error("{path}: not a regular file (a FIFO, socket or device); not read")]
+    NotRegular { path: PathBuf },
     #[error("failed to read {path}: {source}")]
     Read {
         path: PathBuf,

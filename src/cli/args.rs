@@ -385,6 +385,17 @@ pub struct ScoreArgs {
     /// Bootstrap resamples.
     #[arg(long, default_value_t = crate::stats::DEFAULT_RESAMPLES)]
     pub resamples: usize,
+    /// Hidden tests (for a leaderboard): mix this secret into every generator seed, so the
+    /// generated tests cannot be rebuilt from the public problem files. Only its sha256 is
+    /// written (provenance.secret_seed_sha256). Prefer the environment variable to the flag,
+    /// which other users of the machine can see; use a long random value.
+    #[arg(
+        long,
+        env = "FUELGAUGE_SECRET_SEED",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub secret_seed: Option<String>,
     #[command(flatten)]
     pub jobs: JobsArg,
     #[command(flatten)]

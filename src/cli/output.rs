@@ -55,10 +55,10 @@ fn jsonl(report: &ScoreReport) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// Writes `text` to `path` through a temporary file and a rename. Errors name `path`, never
+/// Writes `bytes` to `path` through a temporary file and a rename. Errors name `path`, never
 /// the temporary file, which means nothing to the user.
-pub(crate) fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    write_atomically(path, text.as_bytes())
+pub(crate) fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> anyhow::Result<()> {
+    write_atomically(path, bytes.as_ref())
         .with_context(|| format!("failed to write {}", path.display()))
 }
 

@@ -14,7 +14,7 @@ use crate::sandbox::{Limits, RunVerdict};
 use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
 
 pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let source = Source::read(&args.file)?;
+    let source = Source::read(&args.file, global.max_source_bytes)?;
     let stdin = match &args.stdin {
         None => Vec::new(),
         Some(p) if p.as_os_str() == "-" => {
@@ -116,7 +116,7 @@ fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<(
     };
     writeln!(out, "verdict      {}{detail}", r.verdict)?;
     if let Some(message) = &r.compile_error {
-        writeln!(out, "build        {:?}", r.build)?;
+        writeln!(out, "build        {}", r.build.name())?;
         writeln!(out, "── compiler ──\n{message}")?;
         return Ok(());
     }
@@ -131,14 +131,7 @@ fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<(
         "peak memory  {:.1} MiB",
         r.peak_memory_bytes as f64 / f64::from(1 << 20)
     )?;
-    writeln!(
-        out,
-        "build        {}",
-        serde_json::to_value(r.build)
-            .unwrap_or_default()
-            .as_str()
-            .unwrap_or("")
-    )?;
+    writeln!(out, "build        {}", r.build.name())?;
     writeln!(out, "wall         {:.1} ms (informational)", r.wall_ms)?;
     writeln!(out, "── stdout ({} bytes) ──", r.stdout.len())?;
     out.write_all(r.stdout.as_bytes())?;

@@ -161,23 +161,30 @@ impl Job<'_> {
     /// problem's prompt first, as EvalPlus does); other fields are kept, and lines that cannot
     /// be read are copied unchanged, with a warning.
     fn jsonl(&self, input: &Path, output: &Path) -> anyhow::Result<Tally> {
-        let text = std::fs::read_to_string(input)
-            .with_context(|| format!("failed to read {}", input.display()))?;
+        let bytes =
+            std::fs::read(input).with_context(|| format!("failed to read {}", input.display()))?;
         let mut tally = Tally::default();
-        let mut out = String::new();
-        for (i, line) in text.lines().enumerate() {
+        let mut out: Vec<u8> = Vec::new();
+        let text = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+        let lines = text
+            .split(|&b| b == b'\n')
+            .take_while(|_| !bytes.is_empty());
+        for (i, raw) in lines.enumerate() {
             let at = format!("{}:{}", input.display(), i + 1);
-            let parsed: Option<serde_json::Value> = serde_json::from_str(line)
+            let line = String::from_utf8_lossy(raw.strip_suffix(b"\r").unwrap_or(raw));
+            let parsed: Option<serde_json::Value> = std::str::from_utf8(raw)
                 .ok()
+                .and_then(|l| serde_json::from_str(l).ok())
                 .filter(serde_json::Value::is_object);
             let Some(mut value) = parsed else {
                 if !line.trim().is_empty() {
                     tally
                         .warnings
-                        .push(format!("{at}: not a JSON object; copied unchanged"));
+                        .push(format!("{at}: not a UTF-8 JSON object; copied unchanged"));
                 }
-                out.push_str(line);
-                out.push('\n');
+                // Byte for byte, invalid UTF-8 and all.
+                out.extend_from_slice(raw);
+                out.push(b'\n');
                 continue;
             };
             let task = value.get("task_id").and_then(|v| v.as_str()).unwrap_or("");
@@ -193,8 +200,8 @@ impl Job<'_> {
                 tally.warnings.push(format!(
                     "{at}: neither `solution` nor `completion`; copied unchanged"
                 ));
-                out.push_str(line);
-                out.push('\n');
+                out.extend_from_slice(raw);
+                out.push(b'\n');
                 continue;
             };
             let sanitized = if jsonl_language(&value) == Ok(Language::Python) {
@@ -207,8 +214,8 @@ impl Job<'_> {
                 object.remove("completion");
                 object.insert("solution".into(), serde_json::Value::String(sanitized));
             }
-            out.push_str(&serde_json::to_string(&value)?);
-            out.push('\n');
+            out.extend_from_slice(serde_json::to_string(&value)?.as_bytes());
+            out.push(b'\n');
         }
         write_file(output, &out)?;
         Ok(tally)

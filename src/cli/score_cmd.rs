@@ -13,7 +13,7 @@ use super::exit;
 use super::output::{emit, human_stream, read_report, render, write_file};
 use crate::candidate::{ProblemIndex, Submission, collect};
 use crate::pipeline::{Journal, score};
-use crate::problem::{Problem, default_references_dir, load_set};
+use crate::problem::{Problem, SecretSeed, default_references_dir, load_set};
 use crate::report::compare::{compare, markdown};
 use crate::report::html::render_leaderboard_html;
 use crate::report::leaderboard::{Metric, leaderboard, merge};
@@ -21,6 +21,9 @@ use crate::report::markdown::render_leaderboard_markdown;
 use crate::report::table::{Layout, render_leaderboard_table};
 use crate::schema::{ScoreReport, ScoreSettings};
 use crate::stats::BootstrapConfig;
+
+/// A secret shorter than this could be guessed from its sha256.
+const MIN_SECRET_BYTES: usize = 16;
 
 struct Index<'a>(&'a [Problem]);
 
@@ -64,8 +67,19 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         .clone()
         .unwrap_or_else(|| default_references_dir(&args.problems));
     let (mut problems, load_errors) = load_set(&args.problems, &references)?;
+    if let Some(secret) = &args.secret_seed {
+        if secret.trim().len() < MIN_SECRET_BYTES {
+            anyhow::bail!(
+                "--secret-seed is shorter than {MIN_SECRET_BYTES} characters; a short secret can be guessed from its sha256, which the results record (e.g. `openssl rand -hex 32`)"
+            );
+        }
+        let secret = SecretSeed::new(secret);
+        for p in &mut problems {
+            p.hide_tests(&secret);
+        }
+    }
     let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
-    let mut collected = collect(&args.solutions, &Index(&problems));
+    let mut collected = collect(&args.solutions, &Index(&problems), global.max_source_bytes);
     warnings.append(&mut collected.warnings);
     if let Some(name) = &args.system {
         rename_system(&mut collected.submissions, name, &args.solutions[0])?;
@@ -78,7 +92,17 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
             &args.problems,
         )?;
     }
-    let ctx = context(global, args.jobs.get())?;
+    let mut ctx = context(global, args.jobs.get())?;
+    if args.secret_seed.is_some() {
+        // Hidden tests and every answer to them stay in memory: a cache is often shared (CI
+        // restores it into pull requests), and its inputs and runs would give the tests away.
+        // Compiled programs do not depend on the tests and are still cached.
+        ctx = crate::pipeline::Context {
+            runner: ctx.runner.without_cache(),
+            cache: None,
+            tools: ctx.tools,
+        };
+    }
     if args.sanitize {
         sanitize_all(&ctx, &problems, &mut collected.submissions);
     }

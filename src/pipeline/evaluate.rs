@@ -205,7 +205,7 @@ pub(crate) fn run_source(
         };
         let o = ctx
             .runner
-            .run(&program, input, &limits, test.seed)
+            .run(&program, input, &limits, test.run_seed())
             .map_err(|e| e.to_string())?;
         let run = match TestVerdict::from_run(&o.verdict, &o.stderr) {
             None => TestRun::Finished {
@@ -280,17 +280,17 @@ pub(crate) fn check_output(
                 .tools
                 .python_program(source, PyMode::Main)
                 .map_err(|e| e.to_string())?;
+            // One pickle of the tuple (input, expected, actual), made by the host: every
+            // part is length-prefixed, so no byte of the output can change where a part
+            // ends; the checker decodes it far faster than literals.
             let stdin = match problem.kind {
-                Kind::Stdio => {
-                    let mut stdin = test.input.to_vec();
-                    stdin.push(0);
-                    stdin.extend_from_slice(expected);
-                    stdin.push(0);
-                    stdin.extend_from_slice(actual);
-                    stdin
-                }
-                // Python values: one pickle of (arguments, expected, actual), which the
-                // checker decodes far faster than literals and which no output can confuse.
+                // The three texts as `bytes`.
+                Kind::Stdio => pickle::to_pickle(&pyliteral::Value::Tuple(vec![
+                    pyliteral::Value::Bytes(test.input.to_vec()),
+                    pyliteral::Value::Bytes(expected.to_vec()),
+                    pyliteral::Value::Bytes(actual.to_vec()),
+                ])),
+                // Python values: (arguments, expected, actual).
                 Kind::Function => pickle::to_pickle(&pyliteral::Value::Tuple(vec![
                     answer(&test.input, "the test input")?,
                     answer(expected, "the expected answer")?,
@@ -323,7 +323,11 @@ pub fn evaluate(
     baselines: &Baselines,
 ) -> Result<SampleResult, String> {
     let problem = &prepared.problem;
-    let yard = prepared.yardstick(source.language)?;
+    let yard = match prepared.yardstick(source.language) {
+        Ok(yard) => yard,
+        // Nothing to measure it against: refused, as a source over the size limit is.
+        Err(message) => return Ok(refused(source, message)),
+    };
     let t = yard.budget;
     let level0 = problem
         .level0_fuel
@@ -339,27 +343,10 @@ pub fn evaluate(
         };
         base.saturating_add(allowance(i))
     };
-    let fail = |verdict: String, tests: Vec<TestResult>| SampleResult {
-        language: source.language,
-        passed: false,
-        score: 0.0,
-        verdict,
-        levels: Vec::new(),
-        tests,
-    };
+    let fail = |verdict: String, tests: Vec<TestResult>| failed(source, verdict, tests);
     let runs = match run_source(ctx, problem, source, &prepared.tests, &budget, baselines)? {
         Ok(runs) => runs,
-        Err(message) => {
-            let test = TestResult {
-                name: "build".into(),
-                level: 0,
-                verdict: TestVerdict::CompileError { message },
-                fuel: None,
-                forgiven: 0,
-                peak_memory: 0,
-            };
-            return Ok(fail("compile_error".into(), vec![test]));
-        }
+        Err(message) => return Ok(refused(source, message)),
     };
     let levels = prepared.level_count();
     let mut costs = vec![0u64; levels];
@@ -376,6 +363,10 @@ pub fn evaluate(
                 let verdict = match check_output(ctx, problem, test, &prepared.expected[i], &output)
                 {
                     Ok(()) => TestVerdict::Accepted,
+                    // A diff quotes the expected answer: not of a hidden test.
+                    Err(_) if test.hidden => TestVerdict::WrongAnswer {
+                        diff: "differs from the expected output (a hidden test: not shown)".into(),
+                    },
                     Err(diff) => TestVerdict::WrongAnswer { diff },
                 };
                 let wrong = verdict != TestVerdict::Accepted;
@@ -432,6 +423,31 @@ pub fn evaluate(
         levels: level_scores,
         tests: results,
     })
+}
+
+fn failed(source: &Source, verdict: String, tests: Vec<TestResult>) -> SampleResult {
+    SampleResult {
+        language: source.language,
+        passed: false,
+        score: 0.0,
+        verdict,
+        levels: Vec::new(),
+        tests,
+    }
+}
+
+/// A sample that was not built: a `compile_error` with the compiler's diagnostics or the
+/// reason it was refused.
+pub(crate) fn refused(source: &Source, message: String) -> SampleResult {
+    let test = TestResult {
+        name: "build".into(),
+        level: 0,
+        verdict: TestVerdict::CompileError { message },
+        fuel: None,
+        forgiven: 0,
+        peak_memory: 0,
+    };
+    failed(source, "compile_error".into(), vec![test])
 }
 
 /// Whether a failed run on a level ≥ 1 is right-censored (the level and later ones score 0,

@@ -36,8 +36,6 @@ pub struct ScoreCounts {
 pub enum ScoreError {
     #[error("{0}")]
     Stats(#[from] stats::StatsError),
-    #[error("{0}")]
-    Sample(String),
     #[error("failed to write the journal {path}: {source}")]
     Journal {
         path: std::path::PathBuf,
@@ -45,9 +43,17 @@ pub enum ScoreError {
     },
 }
 
+/// What became of one sample.
+enum Judged {
+    /// Its result, and a warning about it (it could not be measured, say).
+    Result(SampleResult, Option<String>),
+    /// Not judged (fuelgauge failed on it): the warning says why.
+    LeftOut(String),
+}
+
 /// Identifies a sample's result: who, what, and everything the judging depends on.
 fn sample_key(s: &Submission, problem: &Problem, cost_model: &str) -> Digest {
-    KeyBuilder::new("sample-v4")
+    KeyBuilder::new("sample-v5")
         .str(crate::VERSION)
         .str(cost_model)
         .str(python_runtime_sha256())
@@ -78,16 +84,34 @@ pub fn score(
     let total = submissions.len() as u64;
     let (done, failed) = (AtomicU64::new(0), AtomicU64::new(0));
     let counts = (AtomicU64::new(0), AtomicU64::new(0));
-    let judge = |s: &Submission, prep: &Prepared| -> Result<SampleResult, ScoreError> {
+    // A sample that cannot be judged (its language has no reference here, or fuelgauge
+    // itself failed on it) costs only itself: a warning naming it, never the run.
+    let judge = |s: &Submission, prep: &Prepared| -> Result<Judged, ScoreError> {
         let key = sample_key(s, &prep.problem, &cost_model);
+        let warning = prep
+            .yardstick(s.source.language)
+            .err()
+            .map(|why| format!("{}: {why}; scored as a compile_error", s.source.origin));
         let result = match journal.and_then(|j| j.get(&key)) {
             Some(r) => {
                 counts.1.fetch_add(1, Ordering::Relaxed);
                 r.clone()
             }
             None => {
-                let r = evaluate(ctx, prep, &s.source, &baselines)
-                    .map_err(|e| ScoreError::Sample(format!("{}: {e}", s.source.origin)))?;
+                let r = match evaluate(ctx, prep, &s.source, &baselines) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        progress(
+                            done.fetch_add(1, Ordering::Relaxed) + 1,
+                            total,
+                            failed.fetch_add(1, Ordering::Relaxed) + 1,
+                        );
+                        return Ok(Judged::LeftOut(format!(
+                            "{}: could not be judged ({e}); left out, the next run retries it",
+                            s.source.origin
+                        )));
+                    }
+                };
                 if let Some(j) = journal {
                     j.record(&key, &r).map_err(|source| ScoreError::Journal {
                         path: j.path().to_owned(),
@@ -106,7 +130,7 @@ pub fn score(
             total,
             failed.load(Ordering::Relaxed),
         );
-        Ok(result)
+        Ok(Judged::Result(result, warning))
     };
     // Each problem's samples are judged as soon as that problem is prepared, so no core
     // waits for the slowest preparation (rayon steals across the nested loops).
@@ -114,8 +138,8 @@ pub fn score(
     for (i, s) in submissions.iter().enumerate() {
         by_problem.entry(s.problem.as_str()).or_default().push(i);
     }
-    type Judged = Vec<(usize, Result<SampleResult, ScoreError>)>;
-    let per_problem: Vec<(String, Result<Prepared, String>, Judged)> =
+    type Judgements = Vec<(usize, Result<Judged, ScoreError>)>;
+    let per_problem: Vec<(String, Result<Prepared, String>, Judgements)> =
         ctx.runner.sandbox.pool().install(|| {
             by_problem
                 .par_iter()
@@ -133,7 +157,7 @@ pub fn score(
                 })
                 .collect()
         });
-    let mut results: Vec<Option<Result<SampleResult, ScoreError>>> =
+    let mut results: Vec<Option<Result<Judged, ScoreError>>> =
         (0..submissions.len()).map(|_| None).collect();
     let mut prepared: BTreeMap<String, Result<Prepared, String>> = BTreeMap::new();
     for (id, prep, judged) in per_problem {
@@ -149,8 +173,16 @@ pub fn score(
     }
     let mut systems: BTreeMap<String, SystemReport> = BTreeMap::new();
     for (s, r) in submissions.iter().zip(results) {
-        let Some(result) = r.transpose()? else {
-            continue;
+        let result = match r.transpose()? {
+            None => continue,
+            Some(Judged::LeftOut(why)) => {
+                warnings.push(why);
+                continue;
+            }
+            Some(Judged::Result(result, warning)) => {
+                warnings.extend(warning);
+                result
+            }
         };
         let prep = prepared[&s.problem]
             .as_ref()
@@ -195,6 +227,10 @@ pub fn score(
             .iter()
             .filter_map(|(id, p)| p.as_ref().ok().map(|p| (id.clone(), provenance_of(p))))
             .collect(),
+        secret_seed_sha256: problems
+            .iter()
+            .find_map(Problem::secret_commitment)
+            .map(Digest::hex),
     };
     let report = ScoreReport {
         schema_version: SCORE_SCHEMA_VERSION,

@@ -9,6 +9,9 @@ use super::spec::{CheckerSpec, Kind, ProblemToml};
 use crate::candidate::{Language, Source};
 use crate::digest::{Digest, KeyBuilder};
 
+/// References and generators are trusted, but not without bound.
+const MAX_REFERENCE_BYTES: u64 = 16 << 20;
+
 /// Loads every problem folder under `problems_dir` (sorted by id). References are read from
 /// `references_dir/<id>/`. A broken problem is reported and the others still load.
 pub fn load_set(
@@ -154,13 +157,32 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
     {
         return Err(bad("checker", "tolerances must be ≥ 0".into()));
     }
-    let alpha = spec.alpha.unwrap_or(DEFAULT_ALPHA);
-    if alpha.is_nan() || alpha <= 1.0 {
+    if let CheckerSpec::Literal {
+        float_tol: Some(tol),
+    } = spec.checker
+        && (tol.is_nan() || tol < 0.0)
+    {
         return Err(bad(
-            "alpha",
-            format!("is {alpha}; it must be greater than 1"),
+            "checker.float_tol",
+            format!("is {tol}; it must be ≥ 0"),
         ));
     }
+    let alpha = spec.alpha.unwrap_or(DEFAULT_ALPHA);
+    // An infinite α would be an infinite fuel budget.
+    if !alpha.is_finite() || alpha <= 1.0 {
+        return Err(bad(
+            "alpha",
+            format!("is {alpha}; it must be a finite number greater than 1"),
+        ));
+    }
+    let memory_mib = spec.limits.memory_mib.unwrap_or(DEFAULT_MEMORY_MIB);
+    // Shifted unchecked, a huge value would wrap around to a tiny (or zero) cap.
+    let Some(memory_bytes) = memory_mib.checked_mul(1 << 20) else {
+        return Err(bad(
+            "limits.memory_mib",
+            format!("is {memory_mib}; that many MiB do not fit in 64 bits of bytes"),
+        ));
+    };
     let statement = read_text(&dir.join(&spec.statement), "statement", &manifest)?;
     let prompt = spec
         .prompt
@@ -233,6 +255,7 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
                 Some(Generator {
                     source,
                     seed: g.seed,
+                    secret: None,
                 }),
                 levels,
             )
@@ -285,7 +308,7 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
         levels,
         hand_tests,
         alpha,
-        memory_bytes: spec.limits.memory_mib.unwrap_or(DEFAULT_MEMORY_MIB) << 20,
+        memory_bytes,
         level0_fuel: spec.limits.level0_fuel,
         level0_tolerance_fuel: spec.limits.level0_tolerance_fuel.unwrap_or(0),
         censor_errors: spec.limits.censor_errors,
@@ -351,7 +374,17 @@ fn load_references(dir: &Path) -> Result<References, ProblemError> {
         let Some(language) = Language::from_path(&path) else {
             continue;
         };
-        let source = Source::read(&path).map_err(|e| ProblemError::new(&path, e.to_string()))?;
+        let source = Source::read(&path, MAX_REFERENCE_BYTES)
+            .map_err(|e| ProblemError::new(&path, e.to_string()))?;
+        if source.bytes.len() as u64 > MAX_REFERENCE_BYTES {
+            return Err(ProblemError::new(
+                &path,
+                format!(
+                    "larger than {} MiB; not a reference",
+                    MAX_REFERENCE_BYTES >> 20
+                ),
+            ));
+        }
         match stem {
             "ref" => {
                 if let Some(other) = refs.insert(language.family(), source) {
@@ -397,6 +430,56 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             collect(&p, out);
         } else {
             out.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A problem `p` with one hand test and a Python reference, whose manifest holds `fields`
+    /// after its id, title and statement; the field of the error loading it, if any.
+    fn load_with(fields: &str) -> Result<Problem, Option<String>> {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, refs) = (
+            root.path().join("problems/p"),
+            root.path().join("reference"),
+        );
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::create_dir_all(refs.join("p")).unwrap();
+        std::fs::write(dir.join("statement.md"), "Echo.").unwrap();
+        std::fs::write(dir.join("tests/a.in"), "(1,)").unwrap();
+        std::fs::write(refs.join("p/ref.py"), "def f(x):\n    return x\n").unwrap();
+        let manifest = format!("id = \"p\"\ntitle = \"P\"\nstatement = \"statement.md\"\n{fields}");
+        std::fs::write(dir.join("problem.toml"), manifest).unwrap();
+        load_problem(&dir, &refs).map_err(|e| e.field)
+    }
+
+    #[test]
+    fn limits_alpha_and_tolerances_are_the_ones_written_or_refused() {
+        // Found by fuzzing (`problem_toml`): these loaded, as an infinite fuel budget, a memory
+        // cap wrapped around to 0 bytes, and a tolerance no float is within.
+        let stdio = "kind = \"stdio\"\n";
+        let tokens = "[checker]\nkind = \"tokens\"\n";
+        let ok = load_with(&format!("{stdio}{tokens}[limits]\nmemory_mib = 64\n")).unwrap();
+        assert_eq!(ok.memory_bytes, 64 << 20);
+        for (fields, field) in [
+            ("alpha = inf\n", "alpha"),
+            ("alpha = nan\n", "alpha"),
+            (
+                "[limits]\nmemory_mib = 17592186044416\n",
+                "limits.memory_mib",
+            ),
+        ] {
+            let err = load_with(&format!("{stdio}{fields}{tokens}")).unwrap_err();
+            assert_eq!(err.as_deref(), Some(field), "{fields}");
+        }
+        let function = "kind = \"function\"\nentry_point = \"f\"\n[checker]\nkind = \"literal\"\n";
+        assert!(load_with(&format!("{function}float_tol = 1e-6\n")).is_ok());
+        for tol in ["-1e-6", "nan"] {
+            let err = load_with(&format!("{function}float_tol = {tol}\n")).unwrap_err();
+            assert_eq!(err.as_deref(), Some("checker.float_tol"), "{tol}");
         }
     }
 }

@@ -83,6 +83,41 @@ impl Checker {
 pub struct Generator {
     pub source: String,
     pub seed: u64,
+    /// A leaderboard's secret, mixed into every test seed (see [`SecretSeed`]).
+    pub secret: Option<SecretSeed>,
+}
+
+/// A secret mixed into every generator seed, so that the generated tests cannot be rebuilt
+/// from the public problem files (a candidate could otherwise carry their answers). Only its
+/// commitment, sha256 of the secret's bytes, is ever written out.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretSeed {
+    bytes: std::sync::Arc<[u8]>,
+    commitment: Digest,
+}
+
+impl SecretSeed {
+    pub fn new(secret: &str) -> SecretSeed {
+        SecretSeed {
+            bytes: secret.as_bytes().into(),
+            commitment: Digest::of(secret.as_bytes()),
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// sha256 of the secret: `printf %s "$SECRET" | sha256sum` shows it.
+    pub fn commitment(&self) -> &Digest {
+        &self.commitment
+    }
+}
+
+impl std::fmt::Debug for SecretSeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretSeed(sha256 {})", self.commitment.hex())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +135,27 @@ pub struct HandTest {
 }
 
 impl Problem {
+    /// Hides the generated tests behind `secret`. The problem's digest takes the commitment,
+    /// so nothing judged on the public tests (a journal, a cached sample) is taken for a
+    /// result on the hidden ones, and results of the two are never compared.
+    pub fn hide_tests(&mut self, secret: &SecretSeed) {
+        if let Some(generator) = &mut self.generator {
+            generator.secret = Some(secret.clone());
+            self.digest = crate::digest::KeyBuilder::new("hidden-tests-v1")
+                .digest(&self.digest)
+                .digest(secret.commitment())
+                .finish();
+        }
+    }
+
+    /// The commitment of the secret the generated tests are hidden behind, if any.
+    pub fn secret_commitment(&self) -> Option<&Digest> {
+        self.generator
+            .as_ref()
+            .and_then(|g| g.secret.as_ref())
+            .map(SecretSeed::commitment)
+    }
+
     /// The entry point of a `function` problem; `None` for a stdio one.
     pub fn function_entry(&self) -> Option<&str> {
         match self.kind {

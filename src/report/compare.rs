@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use super::leaderboard::Metric;
+use super::markdown::cell;
 use crate::pipeline::score::problem_samples_from_report;
 use crate::schema::ScoreReport;
 use crate::stats::{self, StatsConfig, score_problem};
@@ -129,8 +130,8 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
         match (bp.problems.get(id), hp.problems.get(id)) {
             (Some(b), Some(h)) if b.sha256 != h.sha256 => why.push(format!(
                 "problem `{id}` changed between base (sha256 {}) and head ({}): score the base again on the same problems",
-                &b.sha256[..b.sha256.len().min(12)],
-                &h.sha256[..h.sha256.len().min(12)]
+                short_hash(&b.sha256),
+                short_hash(&h.sha256)
             )),
             (Some(b), Some(h)) if b != h => why.push(format!(
                 "problem `{id}` has the same files but other reference costs or settings in base and head: the results were not made by the same fuelgauge run of that problem"
@@ -183,6 +184,12 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
         }
     }
     why
+}
+
+/// The first 12 characters of a digest, for a message. Characters, not bytes: the digest is
+/// read from a file and may hold anything, and a cut inside a character would panic.
+fn short_hash(sha256: &str) -> String {
+    sha256.chars().take(12).collect()
 }
 
 pub fn compare(
@@ -285,7 +292,7 @@ pub fn markdown(c: &Comparison) -> String {
     let _ = writeln!(s, "## fuelgauge compare: {verdict}\n");
     if c.status == Status::Error {
         for e in &c.errors {
-            let _ = writeln!(s, "- {e}");
+            let _ = writeln!(s, "- {}", cell(e));
         }
         return s;
     }
@@ -298,7 +305,7 @@ pub fn markdown(c: &Comparison) -> String {
         let _ = writeln!(
             s,
             "| {} | {} | {:.3} | {:.3} | {:+.3} | [{:+.3}, {:+.3}] | {:.3} | −{:.3} | {} |",
-            f.system,
+            cell(&f.system),
             f.metric,
             f.base,
             f.head,
@@ -324,8 +331,8 @@ pub fn markdown(c: &Comparison) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {:.3} | {:.3} | {:+.3} |",
-                p.system,
-                p.problem,
+                cell(&p.system),
+                cell(&p.problem),
                 p.base,
                 p.head,
                 p.head - p.base
@@ -342,4 +349,28 @@ pub fn markdown(c: &Comparison) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+
+    #[test]
+    fn a_changed_problem_with_a_non_ascii_digest_is_refused_not_a_panic() {
+        // Found by fuzzing (`results_json`): the digest was cut at byte 12, inside `é`.
+        let base = fixture::report();
+        let mut head = fixture::report();
+        head.provenance
+            .problems
+            .get_mut("sum")
+            .expect("the fixture has `sum`")
+            .sha256 = "0123456789aé-edited".to_owned();
+        let why = refusals(&base, &head, false);
+        assert!(
+            why.iter()
+                .any(|w| w.contains("problem `sum` changed") && w.contains("(0123456789aé)")),
+            "{why:?}"
+        );
+    }
 }

@@ -33,9 +33,9 @@ pub fn render_csv(report: &ScoreReport) -> String {
             for sample in &p.samples {
                 let r = &sample.result;
                 let mut row = vec![
-                    system.clone(),
-                    problem.clone(),
-                    sample.name.clone(),
+                    text(system),
+                    text(problem),
+                    text(&sample.name),
                     r.language.name().to_owned(),
                     r.passed.to_string(),
                     if scored {
@@ -72,10 +72,28 @@ pub fn render_csv(report: &ScoreReport) -> String {
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
 
+/// A name as a CSV field a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@`
+/// or a tab would be taken for a formula (`=HYPERLINK(…)`), so it gets a leading `'`.
+fn text(name: &str) -> String {
+    if name.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::fixture;
+
+    #[test]
+    fn names_that_look_like_formulas_stay_text() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text("-1+2"), "'-1+2");
+        assert_eq!(text("@sum"), "'@sum");
+        assert_eq!(text("model-a"), "model-a");
+    }
 
     #[test]
     fn one_row_per_sample_with_level_scores() {

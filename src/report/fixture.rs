@@ -201,6 +201,7 @@ pub(crate) fn report() -> ScoreReport {
             python_runtime: "0".repeat(64),
             compilers: BTreeMap::new(),
             problems,
+            secret_seed_sha256: None,
         },
         systems: systems
             .into_iter()

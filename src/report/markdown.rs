@@ -51,7 +51,7 @@ pub fn render_markdown(report: &ScoreReport) -> String {
             sys.problems
                 .iter()
                 .filter(|(_, p)| p.samples.iter().all(|x| !x.result.passed))
-                .map(move |(id, _)| format!("{name}/{id}"))
+                .map(move |(id, _)| format!("{}/{}", cell(name), cell(id)))
         })
         .collect();
     if !failing.is_empty() {
@@ -176,14 +176,47 @@ pub fn render_leaderboard_markdown(board: &Leaderboard) -> String {
     s
 }
 
-/// Text for a table cell: a `|` would end it.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
+/// A name (a system, problem or sample, all chosen by whoever made the inputs) as plain
+/// Markdown text, in a table cell or not: a newline or a `|` would end the row and let the name
+/// forge rows of its own; `<`, `&` would start HTML, and `[`, `*`, `` ` `` … links and
+/// emphasis. Control characters become spaces, HTML's specials entities, and every other
+/// ASCII punctuation mark that Markdown gives a meaning is escaped with a backslash.
+pub(crate) fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_control() => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
+            | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cannot_forge_rows_html_or_links() {
+        let name = "evil\n| expert | 1.000 |\n<img src=x onerror=alert(1)>[x](javascript:alert(1))";
+        let escaped = cell(name);
+        assert!(!escaped.contains('\n'));
+        assert!(!escaped.contains('<'));
+        assert!(escaped.contains("\\| expert \\|"), "{escaped}");
+        assert!(
+            escaped.contains("\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+            "{escaped}"
+        );
+        assert_eq!(cell("model-a 7b"), "model-a 7b");
+    }
     use crate::report::fixture;
     use crate::report::leaderboard::{leaderboard, merge};
 

@@ -52,49 +52,103 @@ pub(crate) struct HostState {
     pub(crate) host_cost: super::cost::HostCost,
 }
 
-/// Tracks peak linear memory and stops the guest (instead of failing the allocation) when a
-/// grow would pass the cap: a C program that ignores a NULL from `malloc` would otherwise go
-/// on writing at address 0, which is valid memory in WebAssembly.
+/// Tracks the memory an instance holds, all its linear memories and tables together, and
+/// stops the guest (instead of failing the allocation) when a grow would pass the cap: a C
+/// program that ignores a NULL from `malloc` would otherwise go on writing at address 0, which
+/// is valid memory in WebAssembly. A cap per memory would let a module declare many memories
+/// (or tables) and hold many times the cap.
 pub(crate) struct MemoryCap {
     pub(crate) cap: u64,
+    /// Bytes held now: every memory's size plus [`TABLE_ENTRY_BYTES`] per table entry.
+    pub(crate) held: u64,
     pub(crate) peak: u64,
     pub(crate) hit: bool,
+    /// The last grow allowed, (bytes, peak before it): undone if the grow then failed.
+    last: (u64, u64),
 }
+
+/// What a table entry costs the host (a pointer).
+pub(crate) const TABLE_ENTRY_BYTES: u64 = 8;
+/// Entries per table: far beyond honest programs (wasi-libc and CPython use a few thousand).
+const MAX_TABLE_ENTRIES: usize = 1 << 20;
+/// Linear memories and tables a store may create, each. A module can declare at most 100
+/// (the validator's limit), so a candidate's module meets the byte cap first and gets
+/// `memory_limit`; only a component (the Python runtime has a handful) could reach these.
+const MAX_MEMORIES: usize = 128;
+const MAX_TABLES: usize = 128;
 
 impl MemoryCap {
     pub(crate) fn new(cap: u64) -> Self {
         MemoryCap {
             cap,
+            held: 0,
             peak: 0,
             hit: false,
+            last: (0, 0),
         }
+    }
+
+    /// Takes `more` bytes, or stops the guest when the total would pass the cap.
+    fn take(&mut self, more: u64) -> wasmtime::Result<bool> {
+        let held = self.held.saturating_add(more);
+        if held > self.cap {
+            self.hit = true;
+            return Err(Stop::Memory.into());
+        }
+        self.last = (more, self.peak);
+        self.held = held;
+        self.peak = self.peak.max(held);
+        Ok(true)
+    }
+
+    /// A grow that was allowed failed (past the memory's declared maximum, say).
+    fn untake(&mut self) {
+        let (more, peak) = std::mem::take(&mut self.last);
+        self.held -= more;
+        self.peak = peak;
     }
 }
 
 impl ResourceLimiter for MemoryCap {
     fn memory_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        let desired = desired as u64;
-        if desired > self.cap {
-            self.hit = true;
-            return Err(Stop::Memory.into());
-        }
-        self.peak = self.peak.max(desired);
-        Ok(true)
+        // Also called when a memory is created, from 0.
+        self.take((desired as u64).saturating_sub(current as u64))
     }
 
     fn table_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        // A table entry is a pointer on the host; 1M entries is far beyond honest programs.
-        Ok(desired <= 1 << 20)
+        if desired > MAX_TABLE_ENTRIES {
+            return Ok(false);
+        }
+        let more = (desired as u64).saturating_sub(current as u64);
+        self.take(more.saturating_mul(TABLE_ENTRY_BYTES))
+    }
+
+    fn memory_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.untake();
+        Ok(())
+    }
+
+    fn table_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.untake();
+        Ok(())
+    }
+
+    fn memories(&self) -> usize {
+        MAX_MEMORIES
+    }
+
+    fn tables(&self) -> usize {
+        MAX_TABLES
     }
 }
 

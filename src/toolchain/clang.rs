@@ -151,14 +151,29 @@ impl Clang {
             let message = trim_diagnostics(&finished.diagnostics);
             return Ok(Err(CompileError {
                 message: if message.is_empty() {
-                    "the compiler failed without diagnostics (out of memory or CPU time?)".into()
+                    format!(
+                        "the compiler failed without diagnostics (out of memory or CPU time, or \
+                         an output over {} MiB?)",
+                        limits.max_output_bytes >> 20
+                    )
                 } else {
                     message
                 },
             }));
         }
-        let wasm =
-            std::fs::read(scratch.join("main.wasm")).map_err(io("read the compiled module"))?;
+        let module = scratch.join("main.wasm");
+        let size = std::fs::metadata(&module)
+            .map_err(io("read the compiled module"))?
+            .len();
+        if size > limits.max_output_bytes {
+            return Ok(Err(CompileError {
+                message: format!(
+                    "the compiled module is {size} bytes, over the {}-byte limit",
+                    limits.max_output_bytes
+                ),
+            }));
+        }
+        let wasm = std::fs::read(&module).map_err(io("read the compiled module"))?;
         Ok(Ok(wasm))
     }
 }

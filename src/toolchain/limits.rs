@@ -9,6 +9,9 @@ pub struct CompileLimits {
     pub memory_bytes: u64,
     /// Larger sources are refused without starting a compiler.
     pub max_source_bytes: u64,
+    /// No file the compiler writes (an object, the module) may be larger: a few bytes of
+    /// source can ask for a gigabyte of initialised data.
+    pub max_output_bytes: u64,
 }
 
 impl Default for CompileLimits {
@@ -17,6 +20,7 @@ impl Default for CompileLimits {
             time: Duration::from_secs(60),
             memory_bytes: 4 << 30,
             max_source_bytes: 1 << 20,
+            max_output_bytes: 64 << 20,
         }
     }
 }

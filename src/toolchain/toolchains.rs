@@ -28,6 +28,17 @@ pub enum BuildOrigin {
     Direct,
 }
 
+impl BuildOrigin {
+    /// As in the JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            BuildOrigin::Cached => "cached",
+            BuildOrigin::Compiled => "compiled",
+            BuildOrigin::Direct => "direct",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Build {
     pub program: Result<Program, CompileError>,
@@ -73,10 +84,10 @@ impl Toolchains {
         };
         let limit = self.limits.max_source_bytes;
         if source.bytes.len() as u64 > limit {
+            // Sources are read only up to one byte over the limit: the size is "over".
             return Ok(refuse(format!(
-                "source is {} bytes, over the {limit}-byte limit for candidates; \
-                 raise it with --max-source-bytes if this is intended",
-                source.bytes.len()
+                "source is over the {limit}-byte limit for candidates; \
+                 raise it with --max-source-bytes if this is intended"
             )));
         }
         match source.language {
@@ -194,7 +205,7 @@ impl Toolchains {
             .lock()
             .expect("versions poisoned")
             .insert(clang.language().name().into(), version.clone());
-        let mut key = KeyBuilder::new("compile-v3")
+        let mut key = KeyBuilder::new("compile-v4")
             .str(clang.language().name())
             .str(&version)
             .str(&identity)
@@ -259,5 +270,21 @@ fn command(module: WasmModule) -> Program {
             argv: vec!["main".into()],
             env: Vec::new(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_origins_print_as_in_the_json() {
+        for origin in [
+            BuildOrigin::Cached,
+            BuildOrigin::Compiled,
+            BuildOrigin::Direct,
+        ] {
+            assert_eq!(serde_json::to_value(origin).unwrap(), origin.name());
+        }
     }
 }
