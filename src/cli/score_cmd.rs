@@ -59,6 +59,13 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
                 .join(",")
         );
     }
+    if args.resamples == 0 || args.resamples > crate::stats::MAX_RESAMPLES {
+        anyhow::bail!(
+            "--resamples {} is out of range; give 1 to {}",
+            args.resamples,
+            crate::stats::MAX_RESAMPLES
+        );
+    }
     if args.system.is_some() && args.solutions.len() != 1 {
         anyhow::bail!("--system names the system of a single SOLUTIONS input; pass one");
     }

@@ -1,6 +1,7 @@
 //! The journal: every finished sample is appended as one JSON line, so an interrupted score
 //! (Ctrl-C, `kill -9`) resumes with the same command and recomputes nothing finished.
-//! A torn last line (the process died mid-write) is ignored.
+//! A torn last line (the process died mid-write) is ignored, and so is any other line that
+//! does not parse; every whole line is kept.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -28,10 +29,12 @@ impl Journal {
     pub fn open(path: &Path) -> std::io::Result<Journal> {
         let mut done = HashMap::new();
         let mut torn = false;
-        if let Ok(text) = std::fs::read_to_string(path) {
-            torn = !text.is_empty() && !text.ends_with('\n');
-            for line in text.lines() {
-                if let Ok(entry) = serde_json::from_str::<Entry>(line) {
+        // Bytes, not text: a line torn inside a multi-byte character is not UTF-8, and reading
+        // the file as a string would then drop every entry, not only the torn one.
+        if let Ok(bytes) = std::fs::read(path) {
+            torn = bytes.last().is_some_and(|&b| b != b'\n');
+            for line in bytes.split(|&b| b == b'\n') {
+                if let Ok(entry) = serde_json::from_slice::<Entry>(line) {
                     done.insert(entry.key, entry.result);
                 }
             }
@@ -116,5 +119,29 @@ mod tests {
         assert_eq!(j.len(), 2, "an entry after a torn line is kept");
         j.finish().unwrap();
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_line_torn_inside_a_multibyte_character_loses_only_that_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let mut wrong = result();
+        wrong.verdict = "wrong_answer: expected \"naïve…\"".into();
+        let j = Journal::open(&path).unwrap();
+        j.record(&Digest::of(b"a"), &result()).unwrap();
+        j.record(&Digest::of(b"b"), &wrong).unwrap();
+        drop(j);
+        // Cut the second line between the bytes of `…` (E2 80 A6), as a crash mid-write would.
+        let bytes = std::fs::read(&path).unwrap();
+        let cut = bytes.windows(3).rposition(|w| w == "…".as_bytes()).unwrap() + 1;
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.len(), 1, "the whole first line is kept");
+        assert_eq!(j.get(&Digest::of(b"a")), Some(&result()));
+        j.record(&Digest::of(b"b"), &wrong).unwrap();
+        drop(j);
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.len(), 2, "an entry after the torn line is kept");
+        assert_eq!(j.get(&Digest::of(b"b")), Some(&wrong));
     }
 }

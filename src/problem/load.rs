@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use super::error::ProblemError;
 use super::model::*;
 use super::spec::{CheckerSpec, Kind, ProblemToml};
-use crate::candidate::{Language, Source};
+use crate::candidate::{Follow, Language, Source, read_bounded};
 use crate::digest::{Digest, KeyBuilder};
 
-/// References and generators are trusted, but not without bound.
+/// References, generators and the texts a problem names are trusted, but not without bound.
 const MAX_REFERENCE_BYTES: u64 = 16 << 20;
 
 /// Loads every problem folder under `problems_dir` (sorted by id). References are read from
@@ -48,14 +48,32 @@ pub fn default_references_dir(problems_dir: &Path) -> PathBuf {
         .join("reference")
 }
 
+/// A file a `problem.toml` field names, inside the problem folder (a relative path without
+/// `..`: a shared problem set must not read the scorer's host files), regular, and bounded.
 fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, ProblemError> {
-    std::fs::read_to_string(path).map_err(|e| {
-        ProblemError::field(
-            manifest,
-            field,
-            format!("cannot read {} ({e})", path.display()),
-        )
-    })
+    let err = |why: String| ProblemError::field(manifest, field, why);
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(err(format!(
+            "{} is not a file inside the problem folder; name it relative to problem.toml, without `..`",
+            path.display()
+        )));
+    }
+    let bytes = read_bounded(path, MAX_REFERENCE_BYTES, Follow::Yes)
+        .map_err(|e| err(format!("cannot read {} ({e})", path.display())))?;
+    if bytes.len() as u64 > MAX_REFERENCE_BYTES {
+        return Err(err(format!(
+            "{} is larger than {} MiB",
+            path.display(),
+            MAX_REFERENCE_BYTES >> 20
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| err(format!("{} is not UTF-8", path.display())))
 }
 
 /// One line from a TOML error: the message and where.
@@ -458,8 +476,9 @@ mod tests {
 
     #[test]
     fn limits_alpha_and_tolerances_are_the_ones_written_or_refused() {
-        // Found by fuzzing (`problem_toml`): these loaded, as an infinite fuel budget, a memory
-        // cap wrapped around to 0 bytes, and a tolerance no float is within.
+        // The `problem_toml` fuzz target's checks flag these: they loaded, as an infinite
+        // fuel budget, a memory cap wrapped around to 0 bytes, and a tolerance no float is
+        // within.
         let stdio = "kind = \"stdio\"\n";
         let tokens = "[checker]\nkind = \"tokens\"\n";
         let ok = load_with(&format!("{stdio}{tokens}[limits]\nmemory_mib = 64\n")).unwrap();
@@ -480,6 +499,21 @@ mod tests {
         for tol in ["-1e-6", "nan"] {
             let err = load_with(&format!("{function}float_tol = {tol}\n")).unwrap_err();
             assert_eq!(err.as_deref(), Some("checker.float_tol"), "{tol}");
+        }
+    }
+
+    #[test]
+    fn texts_a_problem_names_are_inside_its_folder() {
+        let function = "kind = \"function\"\nentry_point = \"f\"\n";
+        let checker = "[checker]\nkind = \"literal\"\n";
+        assert!(load_with(&format!("{function}prompt = \"statement.md\"\n{checker}")).is_ok());
+        for path in [
+            "/etc/passwd",
+            "../p/statement.md",
+            "sub/../../p/statement.md",
+        ] {
+            let err = load_with(&format!("{function}prompt = \"{path}\"\n{checker}"));
+            assert_eq!(err.unwrap_err().as_deref(), Some("prompt"), "{path}");
         }
     }
 }

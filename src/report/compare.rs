@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_changed_problem_with_a_non_ascii_digest_is_refused_not_a_panic() {
-        // Found by fuzzing (`results_json`): the digest was cut at byte 12, inside `é`.
+        // Seen writing the `results_json` fuzz target: the digest was cut at byte 12, inside `é`.
         let base = fixture::report();
         let mut head = fixture::report();
         head.provenance

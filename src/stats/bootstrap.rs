@@ -32,6 +32,9 @@ pub const DEFAULT_SEED: u64 = 0x5EED_F0E1;
 pub const DEFAULT_RESAMPLES: usize = 10_000;
 /// Confidence level used unless the user sets another.
 pub const DEFAULT_CONFIDENCE: f64 = 0.95;
+/// The most resamples a bootstrap takes: their values are held in memory, and a result file
+/// read by `compare` or `leaderboard` names its own number.
+pub const MAX_RESAMPLES: usize = 10_000_000;
 
 /// How to bootstrap; recorded in every result so that it can be reproduced.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -56,10 +59,17 @@ impl Default for BootstrapConfig {
 }
 
 impl BootstrapConfig {
-    /// Rejects zero resamples and confidence levels outside `(0, 1)`.
+    /// Rejects zero resamples, more than [`MAX_RESAMPLES`] and confidence levels outside
+    /// `(0, 1)`.
     pub(crate) fn validate(&self) -> Result<(), StatsError> {
         if self.resamples == 0 {
             return Err(StatsError::ZeroResamples);
+        }
+        if self.resamples > MAX_RESAMPLES {
+            return Err(StatsError::TooManyResamples {
+                resamples: self.resamples,
+                max: MAX_RESAMPLES,
+            });
         }
         if !(self.confidence > 0.0 && self.confidence < 1.0) {
             return Err(StatsError::InvalidConfidence {
@@ -226,6 +236,21 @@ mod tests {
             bootstrap_mean(&[1.0], &zero),
             Err(StatsError::ZeroResamples)
         );
+        // A result file names its own number: `compare` read one asking for 2^64 − 1 and
+        // tried to collect that many values.
+        let huge = BootstrapConfig {
+            resamples: usize::MAX,
+            ..ok
+        };
+        assert!(matches!(
+            bootstrap_mean(&[1.0], &huge),
+            Err(StatsError::TooManyResamples { .. })
+        ));
+        let most = BootstrapConfig {
+            resamples: MAX_RESAMPLES,
+            ..ok
+        };
+        assert_eq!(most.validate(), Ok(()));
         for confidence in [0.0, 1.0, -0.5, f64::NAN] {
             let bad = BootstrapConfig { confidence, ..ok };
             assert!(matches!(

@@ -168,4 +168,13 @@ pub enum StatsError {
     /// The bootstrap was asked for zero resamples.
     #[error("the bootstrap needs at least 1 resample, got 0")]
     ZeroResamples,
+
+    /// The bootstrap was asked for more resamples than it holds in memory.
+    #[error("the bootstrap takes at most {max} resamples, got {resamples}")]
+    TooManyResamples {
+        /// The requested number.
+        resamples: usize,
+        /// [`super::MAX_RESAMPLES`].
+        max: usize,
+    },
 }

@@ -47,7 +47,7 @@ mod rng;
 mod summary;
 
 pub use bootstrap::{
-    BootstrapConfig, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, Interval,
+    BootstrapConfig, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, Interval, MAX_RESAMPLES,
     QuantileInterval, bootstrap_mean,
 };
 pub use compare::{
