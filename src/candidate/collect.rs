@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::Path;
 
-use super::source::{Follow, Language, Source, open_regular, read_bounded};
+use super::source::{
+    Follow, Language, Source, SourceError, open_regular, read_bounded, read_within,
+};
 
 /// An ENAMEL samples file is one JSON value, read whole; larger ones are refused.
 const MAX_SAMPLES_FILE_BYTES: u64 = 512 << 20;
@@ -44,13 +46,8 @@ pub fn collect(
     problems: &dyn ProblemIndex,
     max_source_bytes: u64,
 ) -> Collected {
-    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
     let mut out = Collected::default();
-    let cx = Cx {
-        ids: &ids,
-        problems,
-        max_source_bytes,
-    };
+    let cx = Cx::new(problems, max_source_bytes);
     // Symlinks are followed only within the folders given.
     let roots: Vec<std::path::PathBuf> = paths
         .iter()
@@ -78,9 +75,19 @@ pub fn collect(
 
 /// What every collector needs.
 struct Cx<'a> {
-    ids: &'a BTreeSet<String>,
+    ids: BTreeSet<String>,
     problems: &'a dyn ProblemIndex,
     max_source_bytes: u64,
+}
+
+impl<'a> Cx<'a> {
+    fn new(problems: &'a dyn ProblemIndex, max_source_bytes: u64) -> Cx<'a> {
+        Cx {
+            ids: problems.ids().into_iter().collect(),
+            problems,
+            max_source_bytes,
+        }
+    }
 }
 
 fn name_of(path: &Path) -> String {
@@ -107,7 +114,7 @@ fn collect_dir(dir: &Path, roots: &[std::path::PathBuf], cx: &Cx, out: &mut Coll
         .collect();
     let one_system = children
         .iter()
-        .any(|c| folder_problem(&name_of(c), cx.ids).is_some());
+        .any(|c| folder_problem(&name_of(c), &cx.ids).is_some());
     let name = name_of(&std::fs::canonicalize(dir).unwrap_or(dir.to_owned()));
     if one_system {
         collect_system(&name, dir, roots, cx, out);
@@ -189,7 +196,7 @@ fn collect_system(
                 .push(format!("{}: {why}; skipped", problem_dir.display()));
             continue;
         }
-        let Some(problem) = folder_problem(&folder, cx.ids) else {
+        let Some(problem) = folder_problem(&folder, &cx.ids) else {
             out.warnings.push(format!(
                 "{}: no problem `{folder}` in the problem set; skipped",
                 problem_dir.display()
@@ -295,12 +302,7 @@ pub fn read_jsonl(
     problems: &dyn ProblemIndex,
     max_source_bytes: u64,
 ) -> Collected {
-    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
-    let cx = Cx {
-        ids: &ids,
-        problems,
-        max_source_bytes,
-    };
+    let cx = Cx::new(problems, max_source_bytes);
     let mut out = Collected::default();
     jsonl_from(reader, path, &cx, &mut out);
     out
@@ -308,12 +310,7 @@ pub fn read_jsonl(
 
 /// Reads ENAMEL samples as if they were the file `path` (the fuzzing entry point).
 pub fn read_enamel(bytes: &[u8], path: &Path, problems: &dyn ProblemIndex) -> Collected {
-    let ids: BTreeSet<String> = problems.ids().into_iter().collect();
-    let cx = Cx {
-        ids: &ids,
-        problems,
-        max_source_bytes: 0,
-    };
+    let cx = Cx::new(problems, 0);
     let mut out = Collected::default();
     enamel_from(bytes, path, &cx, &mut out);
     out
@@ -422,7 +419,7 @@ fn jsonl_line(line: &str, at: &str, cx: &Cx, out: &mut Collected) -> Option<Subm
     let Some(task) = value.get("task_id").and_then(|v| v.as_str()) else {
         return warn("no string `task_id`".into());
     };
-    let Some(problem) = resolve(task, cx.ids) else {
+    let Some(problem) = resolve(task, &cx.ids) else {
         return warn(format!("no problem `{task}` in the problem set"));
     };
     let Some(code) = jsonl_code(&value, || cx.problems.prompt(&problem).unwrap_or_default()) else {
@@ -472,13 +469,11 @@ pub fn jsonl_language(line: &serde_json::Value) -> Result<Language, &str> {
 /// skipped. As in ENAMEL, each code runs after the problem's prompt, unless it already
 /// contains it.
 fn collect_enamel(path: &Path, cx: &Cx, out: &mut Collected) {
-    match read_bounded(path, MAX_SAMPLES_FILE_BYTES, Follow::Yes) {
-        Ok(b) if b.len() as u64 > MAX_SAMPLES_FILE_BYTES => out.warnings.push(format!(
-            "{}: larger than {} MiB; split it into several samples files",
-            path.display(),
-            MAX_SAMPLES_FILE_BYTES >> 20
-        )),
+    match read_within(path, MAX_SAMPLES_FILE_BYTES, Follow::Yes) {
         Ok(b) => enamel_from(&b, path, cx, out),
+        Err(e @ SourceError::TooLarge { .. }) => out
+            .warnings
+            .push(format!("{e}; split it into several samples files")),
         Err(e) => out.warnings.push(format!("{e}; file skipped")),
     }
 }
@@ -537,7 +532,7 @@ fn enamel_from(bytes: &[u8], path: &Path, cx: &Cx, out: &mut Collected) {
         if codes.is_empty() {
             continue;
         }
-        let Some(problem) = resolve_index(&key, cx.ids) else {
+        let Some(problem) = resolve_index(&key, &cx.ids) else {
             out.warnings.push(format!(
                 "{at}: no problem enamel-{key} (or `{key}`) in the problem set; {} samples skipped",
                 codes.len()

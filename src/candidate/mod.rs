@@ -7,4 +7,4 @@ pub use collect::{
     Collected, ProblemIndex, Submission, collect, folder_problem, jsonl_code, jsonl_language,
     read_enamel, read_jsonl, resolve as resolve_task,
 };
-pub use source::{Family, Follow, Language, Source, SourceError, read_bounded};
+pub use source::{Family, Follow, Language, Source, SourceError, read_within};

@@ -108,6 +108,19 @@ pub fn read_bounded(path: &Path, cap: u64, follow: Follow) -> Result<Vec<u8>, So
     Ok(bytes)
 }
 
+/// The whole regular file at `path`, refused when it is larger than `cap` (only `cap + 1`
+/// bytes are ever read).
+pub fn read_within(path: &Path, cap: u64, follow: Follow) -> Result<Vec<u8>, SourceError> {
+    let bytes = read_bounded(path, cap, follow)?;
+    if bytes.len() as u64 > cap {
+        return Err(SourceError::TooLarge {
+            path: path.to_owned(),
+            mib: cap >> 20,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Opens `path` for reading only if it is a regular file. The open does not block (a FIFO
 /// would wait for a writer forever) and the check is on the opened file, so a file swapped for
 /// a FIFO or a device between a look and the open is still refused.
@@ -144,6 +157,8 @@ pub enum SourceError {
     UnknownExtension { path: PathBuf },
     #[error("{path}: not a regular file (a FIFO, socket or device); not read")]
     NotRegular { path: PathBuf },
+    #[error("{path}: larger than {mib} MiB")]
+    TooLarge { path: PathBuf, mib: u64 },
     #[error("failed to read {path}: {source}")]
     Read {
         path: PathBuf,

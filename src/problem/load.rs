@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::error::ProblemError;
 use super::model::*;
 use super::spec::{CheckerSpec, Kind, ProblemToml};
-use crate::candidate::{Follow, Language, Source, read_bounded};
+use crate::candidate::{Follow, Language, Source, read_within};
 use crate::digest::{Digest, KeyBuilder};
 
 /// References, generators and the texts a problem names are trusted, but not without bound.
@@ -64,15 +64,8 @@ fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, Proble
             path.display()
         )));
     }
-    let bytes = read_bounded(path, MAX_REFERENCE_BYTES, Follow::Yes)
-        .map_err(|e| err(format!("cannot read {} ({e})", path.display())))?;
-    if bytes.len() as u64 > MAX_REFERENCE_BYTES {
-        return Err(err(format!(
-            "{} is larger than {} MiB",
-            path.display(),
-            MAX_REFERENCE_BYTES >> 20
-        )));
-    }
+    let bytes = read_within(path, MAX_REFERENCE_BYTES, Follow::Yes)
+        .map_err(|e| err(format!("cannot read it ({e})")))?;
     String::from_utf8(bytes).map_err(|_| err(format!("{} is not UTF-8", path.display())))
 }
 
@@ -392,17 +385,9 @@ fn load_references(dir: &Path) -> Result<References, ProblemError> {
         let Some(language) = Language::from_path(&path) else {
             continue;
         };
-        let source = Source::read(&path, MAX_REFERENCE_BYTES)
+        let bytes = read_within(&path, MAX_REFERENCE_BYTES, Follow::Yes)
             .map_err(|e| ProblemError::new(&path, e.to_string()))?;
-        if source.bytes.len() as u64 > MAX_REFERENCE_BYTES {
-            return Err(ProblemError::new(
-                &path,
-                format!(
-                    "larger than {} MiB; not a reference",
-                    MAX_REFERENCE_BYTES >> 20
-                ),
-            ));
-        }
+        let source = Source::new(path.display().to_string(), language, bytes);
         match stem {
             "ref" => {
                 if let Some(other) = refs.insert(language.family(), source) {
