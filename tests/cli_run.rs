@@ -33,10 +33,7 @@ fn run_prints_verdict_fuel_and_output_and_caches_the_build() {
         .assert()
         .success();
     let first = json(&first.get_output().stdout);
-    assert_eq!(
-        (first.verdict.as_str(), first.stdout.as_str()),
-        ("ok", "42\n")
-    );
+    assert_eq!((first.result.name(), first.stdout.as_str()), ("ok", "42\n"));
     assert_eq!(first.build, fuelgauge::toolchain::BuildOrigin::Compiled);
     let second = fuelgauge(&dir.path().join("cache"))
         .args(["run", "--format", "json", "--stdin"])

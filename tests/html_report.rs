@@ -9,15 +9,15 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use fuelgauge::candidate::{Family, Language};
-use fuelgauge::judge::TestVerdict;
-use fuelgauge::judge::score::{LevelCost as Cost, sample_score};
-use fuelgauge::pipeline::{SampleResult, TestResult, Yardstick};
+use fuelgauge::judge::score::{LevelFuel as Cost, sample_score};
 use fuelgauge::problem::Kind;
 use fuelgauge::report::html::render_html;
+use fuelgauge::schema::TestVerdict;
 use fuelgauge::schema::{
     ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, ScoreReport,
     ScoreSettings, SystemReport,
 };
+use fuelgauge::schema::{SampleResult, TestResult, Yardstick};
 use fuelgauge::stats::{
     BootstrapConfig, LevelCost, ProblemSamples, Sample, StatsConfig, summarize,
 };
@@ -92,7 +92,7 @@ fn passing(name: &str, language: Language, yard: &Yardstick, fuel: &[Option<u64>
             language,
             passed: true,
             score,
-            verdict: "accepted".to_owned(),
+            verdict: fuelgauge::schema::VerdictKind::Accepted,
             levels,
             tests,
         },
@@ -107,7 +107,7 @@ fn failing(name: &str, language: Language, verdict: TestVerdict) -> SampleReport
             language,
             passed: false,
             score: 0.0,
-            verdict: verdict.name().to_owned(),
+            verdict: verdict.kind(),
             levels: vec![],
             tests: vec![TestResult {
                 forgiven: 0,
@@ -592,7 +592,7 @@ fn degenerate_problems_still_render() {
         .insert("p-tiny".to_owned(), provenance);
     let sample = SampleReport {
         result: SampleResult {
-            levels: vec![fuelgauge::judge::score::LevelScore {
+            levels: vec![fuelgauge::schema::LevelScore {
                 level: 0,
                 reference_fuel: 0,
                 fuel: Some(0),

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use common::*;
-use fuelgauge::problem::{generate_tests, load_set};
+use fuelgauge::pipeline::generate_tests;
+use fuelgauge::problem::load_set;
 use fuelgauge::schema::ScoreReport;
 
 fn fixtures() -> PathBuf {
@@ -126,7 +127,7 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
             p.samples
                 .iter()
                 .filter(|s| !s.result.passed)
-                .map(move |s| (id, s.result.verdict.as_str()))
+                .map(move |s| (id, s.result.verdict.name()))
         })
         .collect();
     assert!(failed.is_empty(), "canonical solutions failed: {failed:?}");
@@ -140,7 +141,7 @@ fn humaneval_canonical_solutions_all_pass_and_a_planted_bug_fails() {
         ("forge-exit", "runtime_error"),
     ] {
         let r = &report.systems[name].problems["humaneval-0"].samples[0].result;
-        assert_eq!((r.passed, r.verdict.as_str()), (false, verdict), "{name}");
+        assert_eq!((r.passed, r.verdict.name()), (false, verdict), "{name}");
     }
     // Without levels, eff@k is not printed as a number.
     bin()
@@ -189,7 +190,7 @@ fn enamel_inputs_match_cpythons_own_random_and_types_are_strict() {
         .collect();
     assert_eq!(expected.len(), 100);
     let runner =
-        fuelgauge::pipeline::Runner::new(fuelgauge::sandbox::Sandbox::new(2, None).unwrap(), None);
+        fuelgauge::sandbox::Runner::new(fuelgauge::sandbox::Sandbox::new(2, None).unwrap(), None);
     let mut ours = Vec::new();
     for p in &problems {
         let i: usize = p.id.trim_start_matches("enamel-").parse().unwrap();
@@ -255,7 +256,7 @@ fn enamel_inputs_match_cpythons_own_random_and_types_are_strict() {
         &dir.path().join("l.json"),
     );
     let listy = &report.systems["listy"].problems["enamel-0"].samples[0].result;
-    assert_eq!(listy.verdict, "wrong_answer");
+    assert_eq!(listy.verdict, fuelgauge::schema::VerdictKind::WrongAnswer);
     assert!(
         format!("{:?}", listy.tests.last().unwrap().verdict)
             .contains("expected type tuple, got list")
@@ -433,14 +434,23 @@ fn enamel_rules_budget_tolerance_censoring_and_equality() {
     );
     assert!(results[0].score > 0.5, "{:?}", results[0]);
     let censored_from =
-        |r: &fuelgauge::pipeline::SampleResult| r.levels.iter().position(|l| l.censored);
+        |r: &fuelgauge::schema::SampleResult| r.levels.iter().position(|l| l.censored);
     assert_eq!(censored_from(results[1]), Some(1));
     assert_eq!(results[1].score, 0.0);
-    assert_eq!(results[2].verdict, "runtime_error");
-    assert_eq!(results[3].verdict, "runtime_error");
+    assert_eq!(
+        results[2].verdict,
+        fuelgauge::schema::VerdictKind::RuntimeError
+    );
+    assert_eq!(
+        results[3].verdict,
+        fuelgauge::schema::VerdictKind::RuntimeError
+    );
     assert_eq!(censored_from(results[4]), Some(1), "{:?}", results[4]);
     assert!(results[4].tests[..8].iter().all(|t| t.fuel > Some(0)));
-    assert_eq!(results[5].verdict, "wrong_answer");
+    assert_eq!(
+        results[5].verdict,
+        fuelgauge::schema::VerdictKind::WrongAnswer
+    );
 
     // T = α · max T*_l over the weighted levels only: level 0's large test does not set it.
     let yard =
@@ -486,7 +496,7 @@ fn evalplus_layout_and_sanitize_of_fenced_and_chatty_answers() {
         report.systems["model"].problems["enamel-12"]
             .samples
             .iter()
-            .map(|s| s.result.verdict.clone())
+            .map(|s| s.result.verdict.name().to_owned())
             .collect()
     };
     // As written, markdown and prose are not Python: a compile error, not a runtime error.

@@ -8,8 +8,10 @@ use std::sync::Arc;
 use assert_cmd::Command;
 use common::*;
 use fuelgauge::candidate::Source;
-use fuelgauge::pipeline::{Baselines, Context, Runner, evaluate, prepare};
-use fuelgauge::problem::{Problem, generate_tests, load_problem, load_set};
+use fuelgauge::judge::{Baselines, Context};
+use fuelgauge::pipeline::{evaluate, generate_tests, prepare};
+use fuelgauge::problem::{Problem, load_problem, load_set};
+use fuelgauge::sandbox::Runner;
 use fuelgauge::sandbox::Sandbox;
 use predicates::prelude::*;
 
@@ -47,7 +49,7 @@ fn a_wrong_solution_is_rejected_by_a_generated_input() {
     let wrong = Source::read(&fixtures().join("wrong/equal-pairs.py"), 1 << 20).unwrap();
     let result = evaluate(&ctx, &prepared, &wrong, &baselines).unwrap();
     assert!(!result.passed);
-    assert_eq!(result.verdict, "wrong_answer");
+    assert_eq!(result.verdict, fuelgauge::schema::VerdictKind::WrongAnswer);
     let failing = result.tests.last().unwrap();
     assert!(
         failing.name.starts_with('L'),
@@ -80,7 +82,7 @@ fn strict_types_reject_a_list_for_a_tuple() {
     let prepared = prepare(&ctx, Arc::new(fixture("min-max")), &baselines).unwrap();
     let wrong = Source::read(&fixtures().join("wrong/min-max.py"), 1 << 20).unwrap();
     let result = evaluate(&ctx, &prepared, &wrong, &baselines).unwrap();
-    assert_eq!(result.verdict, "wrong_answer");
+    assert_eq!(result.verdict, fuelgauge::schema::VerdictKind::WrongAnswer);
     let diff = format!("{:?}", result.tests.last().unwrap().verdict);
     assert!(diff.contains("expected type tuple, got list"), "{diff}");
     // Function costs are the metered call only: far below interpreter start-up.

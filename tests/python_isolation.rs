@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use common::*;
 use fuelgauge::candidate::Language::Python;
-use fuelgauge::pipeline::SampleResult;
 use fuelgauge::sandbox::{Limits, RunVerdict, RuntimeErrorReason};
+use fuelgauge::schema::SampleResult;
 use fuelgauge::schema::ScoreReport;
 
 fn fixtures() -> PathBuf {
@@ -71,7 +71,7 @@ fn answers_that_are_not_plain_data_are_wrong() {
     for attack in ["lazy-repr", "always-equal"] {
         let r = result(attack, "min-max");
         assert_eq!(
-            (r.passed, r.verdict.as_str()),
+            (r.passed, r.verdict.name()),
             (false, "wrong_answer"),
             "{attack}: {r:?}"
         );
@@ -84,7 +84,7 @@ fn answers_that_are_not_plain_data_are_wrong() {
 fn exiting_before_the_call_is_a_runtime_error() {
     let r = result("forge-exit", "min-max");
     assert_eq!(
-        (r.passed, r.verdict.as_str()),
+        (r.passed, r.verdict.name()),
         (false, "runtime_error"),
         "{r:?}"
     );
@@ -94,7 +94,7 @@ fn exiting_before_the_call_is_a_runtime_error() {
 fn a_nul_byte_in_the_source_is_a_compile_error() {
     let r = result("nul-byte", "min-max");
     assert_eq!(
-        (r.passed, r.verdict.as_str()),
+        (r.passed, r.verdict.name()),
         (false, "compile_error"),
         "{r:?}"
     );
@@ -113,7 +113,10 @@ fn tampering_inside_the_sandbox_buys_no_efficiency() {
         // Each still computes the answer; whatever it tampers with, it is charged at least
         // the honest cost (peek-inputs, which sorts every list in the heap, runs out of fuel).
         let r = result(attack, "min-max");
-        assert!(r.passed || r.verdict == "fuel_exhausted", "{attack}: {r:?}");
+        assert!(
+            r.passed || r.verdict == fuelgauge::schema::VerdictKind::FuelExhausted,
+            "{attack}: {r:?}"
+        );
         assert!(
             r.score <= honest,
             "{attack} scored {} > the honest {honest}",

@@ -159,7 +159,7 @@ fn malformed_jsonl_lines_are_warnings_and_the_rest_is_scored() {
     let verdicts: Vec<&str> = model.problems["min-max"]
         .samples
         .iter()
-        .map(|s| s.result.verdict.as_str())
+        .map(|s| s.result.verdict.name())
         .collect();
     assert_eq!(verdicts, ["accepted", "wrong_answer"]);
 }
@@ -212,8 +212,7 @@ fn gates_compare_leaderboard_and_report() {
         .arg(&page)
         .assert()
         .success();
-    let lb: fuelgauge::report::leaderboard::Leaderboard =
-        serde_json::from_slice(&read(&board)).unwrap();
+    let lb: fuelgauge::schema::Leaderboard = serde_json::from_slice(&read(&board)).unwrap();
     assert_eq!(lb.entries[0].system, "fast");
     assert!(read(&page).starts_with(b"<!"));
     for (format, needle) in [
@@ -374,8 +373,7 @@ fn leaderboard_ranks_only_over_problems_every_system_scored() {
         stdout.contains("Partial ranking") && stdout.contains("coverage"),
         "{stdout}"
     );
-    let board: fuelgauge::report::leaderboard::Leaderboard =
-        serde_json::from_slice(&read(&json)).unwrap();
+    let board: fuelgauge::schema::Leaderboard = serde_json::from_slice(&read(&json)).unwrap();
     assert_eq!(board.schema_version, 2);
     assert!(board.partial);
     assert_eq!(board.problems.common, problems.len() - 1);

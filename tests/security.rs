@@ -49,7 +49,7 @@ fn verdicts(report: &ScoreReport, system: &str, problem: &str) -> Vec<(String, S
     report.systems[system].problems[problem]
         .samples
         .iter()
-        .map(|s| (s.name.clone(), s.result.verdict.clone()))
+        .map(|s| (s.name.clone(), s.result.verdict.name().to_owned()))
         .collect()
 }
 
@@ -499,7 +499,7 @@ fn a_secret_seed_hides_the_tests_from_a_memorised_answer_table() {
         public.systems["sols"].problems["equal-pairs"].samples[0]
             .result
             .verdict,
-        "accepted"
+        fuelgauge::schema::VerdictKind::Accepted
     );
     assert_eq!(public.provenance.secret_seed_sha256, None);
     let secret = "a long random leaderboard secret 5f0c";
@@ -509,7 +509,7 @@ fn a_secret_seed_hides_the_tests_from_a_memorised_answer_table() {
         hidden.systems["sols"].problems["equal-pairs"].samples[0]
             .result
             .verdict,
-        "wrong_answer"
+        fuelgauge::schema::VerdictKind::WrongAnswer
     );
     assert_eq!(
         hidden.provenance.secret_seed_sha256.as_deref(),

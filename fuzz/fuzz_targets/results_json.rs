@@ -6,11 +6,13 @@
 
 #![no_main]
 
-use fuelgauge::report::compare::{compare, markdown};
+use fuelgauge::analysis::compare::compare;
+use fuelgauge::report::compare::markdown;
 use fuelgauge::report::csv::render_csv;
 use fuelgauge::report::html::{render_html, render_leaderboard_html};
 use fuelgauge::report::junit::render_junit;
-use fuelgauge::report::leaderboard::{Metric, Ranking, leaderboard, merge};
+use fuelgauge::analysis::leaderboard::{leaderboard, merge};
+use fuelgauge::schema::{Metric, Ranking};
 use fuelgauge::report::markdown::{render_leaderboard_markdown, render_markdown};
 use fuelgauge::report::table::{Layout, render_leaderboard_table, render_summary, render_table};
 use fuelgauge::schema::{SCORE_SCHEMA_VERSION, ScoreReport};

@@ -317,7 +317,7 @@ pub struct OutputArgs {
 /// `METRIC=VALUE`, e.g. `eff@1=0.6`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Threshold {
-    pub metric: crate::report::leaderboard::Metric,
+    pub metric: crate::schema::Metric,
     pub value: f64,
 }
 
@@ -379,6 +379,11 @@ pub struct ScoreArgs {
     /// ./fuelgauge-score.journal]. Removed after a complete run.
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
+    /// Write every event (problem prepared, sample judged, …) to FILE as one JSON line the
+    /// moment it happens, for dashboards and training loops. Lines come in the order work
+    /// finishes, which varies between runs; the final results do not.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
     /// Seed of the bootstrap intervals.
     #[arg(long, default_value_t = crate::stats::DEFAULT_SEED)]
     pub bootstrap_seed: u64,
@@ -417,7 +422,7 @@ pub struct LeaderboardArgs {
     pub results: Vec<PathBuf>,
     /// The ranking metric: eff@K, pass@K, or speedup (results of `score --metric speedup`).
     #[arg(long, default_value = "eff@1")]
-    pub metric: crate::report::leaderboard::Ranking,
+    pub metric: crate::schema::Ranking,
     /// Rank even when systems cover different problems: on the problems all of them scored,
     /// and say so in every output.
     #[arg(long)]

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use super::args::{CheckArgs, GlobalArgs, ProblemSet, RunFormat};
 use super::context::context;
 use super::exit;
-use crate::pipeline::check::{ProblemCheck, SLOW_SCORE_LIMIT, check_set};
-use crate::problem::Kind;
+use crate::pipeline::check::check_set;
 use crate::problem::{Problem, ProblemError, default_references_dir, load_set};
-use crate::report::human::short;
-use crate::report::table::{Layout, finish, new_table};
+use crate::report::check::render_check_table;
+use crate::report::table::Layout;
+use crate::schema::CheckReport;
 
 pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let (problems, load_errors) = load_selected(&args.set)?;
@@ -21,13 +21,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
     let mut out = std::io::stdout().lock();
     match args.format {
         RunFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct Report<'a> {
-                schema_version: u32,
-                load_errors: Vec<String>,
-                problems: &'a [ProblemCheck],
-            }
-            let report = Report {
+            let report = CheckReport {
                 schema_version: 1,
                 load_errors: load_errors.iter().map(ToString::to_string).collect(),
                 problems: &checks,
@@ -35,10 +29,12 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        RunFormat::Text => write_table(
-            &mut out,
-            &checks,
-            Layout::for_stream(std::io::stdout().is_terminal(), false),
+        RunFormat::Text => out.write_all(
+            render_check_table(
+                &checks,
+                Layout::for_stream(std::io::stdout().is_terminal(), false),
+            )
+            .as_bytes(),
         )?,
     }
     let failed = checks.iter().filter(|c| !c.failures.is_empty()).count() + load_errors.len();
@@ -58,84 +54,6 @@ pub(crate) fn run(global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<ExitC
     } else {
         exit::failure()
     })
-}
-
-fn write_table(
-    out: &mut impl std::io::Write,
-    checks: &[ProblemCheck],
-    layout: Layout,
-) -> std::io::Result<()> {
-    let mut table = new_table(
-        layout,
-        &[
-            "problem", "kind", "tests", "ref", "T*0", "T*1", "T*2", "T*3", "budget", "slow e",
-            "status",
-        ],
-        &[2, 4, 5, 6, 7, 8, 9],
-    );
-    for c in checks {
-        let status = if c.failures.is_empty() {
-            "ok"
-        } else {
-            "FAILED"
-        };
-        let kind = match c.kind {
-            Kind::Stdio => "stdio",
-            Kind::Function => "function",
-        };
-        if c.yardsticks.is_empty() {
-            let mut row = vec![c.id.clone(), kind.to_owned(), c.tests.to_string()];
-            row.extend(std::iter::repeat_n("-".to_owned(), 7));
-            row.push(status.to_owned());
-            table.add_row(row);
-        }
-        for (i, (family, y)) in c.yardsticks.iter().enumerate() {
-            let mut levels: Vec<String> = y.per_level.iter().map(|&f| short(f)).collect();
-            levels.resize(4, "-".into());
-            let slow: Vec<String> = c
-                .slow
-                .iter()
-                .filter(|s| s.language.family() == *family)
-                .map(|s| {
-                    if s.passed {
-                        format!("{:.2}", s.score)
-                    } else {
-                        s.verdict.clone()
-                    }
-                })
-                .collect();
-            let first = i == 0;
-            let mut row = vec![
-                if first { c.id.clone() } else { String::new() },
-                if first {
-                    kind.to_owned()
-                } else {
-                    String::new()
-                },
-                if first {
-                    c.tests.to_string()
-                } else {
-                    String::new()
-                },
-                y.language.name().to_owned(),
-            ];
-            row.extend(levels);
-            row.push(short(y.budget));
-            row.push(if slow.is_empty() {
-                "-".into()
-            } else {
-                slow.join(",")
-            });
-            row.push(if first { status } else { "" }.to_owned());
-            table.add_row(row);
-        }
-    }
-    out.write_all(finish(&table).as_bytes())?;
-    writeln!(
-        out,
-        "T*l: the reference's largest fuel on level l; budget T = alpha * max T*l; slow solutions must score e < {SLOW_SCORE_LIMIT}"
-    )?;
-    Ok(())
 }
 
 /// The problem set, narrowed to the ids in `--only` (all when none): the problems that

@@ -7,7 +7,8 @@ use anyhow::Context as _;
 
 use super::args::GlobalArgs;
 use crate::cache::Cache;
-use crate::pipeline::{Context, Runner};
+use crate::judge::Context;
+use crate::sandbox::Runner;
 use crate::sandbox::{CostModel, Sandbox};
 use crate::toolchain::{CompileLimits, Toolchains, default_python_runtime};
 

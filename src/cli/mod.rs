@@ -7,9 +7,11 @@ mod context;
 mod exit;
 mod main_cmd;
 mod output;
+mod progress;
 mod run_cmd;
 mod sanitize_cmd;
 mod score_cmd;
+mod settings;
 mod tests_cmd;
 
 pub use args::Cli;

@@ -5,54 +5,24 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::args::{OutputArgs, ReportFormat};
-use crate::report::{
-    csv::render_csv,
-    html::render_html,
-    junit::render_junit,
-    markdown::render_markdown,
-    table::{Layout, render_summary, render_table},
-};
+use super::args::ReportFormat;
+use crate::report::export::{self, Document, Exporter};
+use crate::report::table::{Layout, render_summary};
 use crate::schema::ScoreReport;
 
-pub(crate) fn render(
-    report: &ScoreReport,
-    format: ReportFormat,
-    layout: Layout,
-) -> anyhow::Result<String> {
-    Ok(match format {
-        ReportFormat::Table => render_table(report, layout),
-        ReportFormat::Json => serde_json::to_string_pretty(report)? + "\n",
-        ReportFormat::Jsonl => jsonl(report)?,
-        ReportFormat::Markdown => render_markdown(report),
-        ReportFormat::Html => render_html(report),
-        ReportFormat::Junit => render_junit(report),
-        ReportFormat::Csv => render_csv(report),
-    })
-}
-
-/// One line per sample: system, problem, sample, and its result.
-fn jsonl(report: &ScoreReport) -> anyhow::Result<String> {
-    #[derive(serde::Serialize)]
-    struct Line<'a> {
-        system: &'a str,
-        problem: &'a str,
-        sample: &'a crate::schema::SampleReport,
-    }
-    let mut out = String::new();
-    for (system, s) in &report.systems {
-        for (problem, p) in &s.problems {
-            for sample in &p.samples {
-                out.push_str(&serde_json::to_string(&Line {
-                    system,
-                    problem,
-                    sample,
-                })?);
-                out.push('\n');
-            }
+impl ReportFormat {
+    /// The exporter that writes this format.
+    pub(crate) fn exporter(self) -> &'static dyn Exporter {
+        match self {
+            ReportFormat::Table => &export::Table,
+            ReportFormat::Json => &export::Json,
+            ReportFormat::Jsonl => &export::Jsonl,
+            ReportFormat::Markdown => &export::Markdown,
+            ReportFormat::Html => &export::Html,
+            ReportFormat::Junit => &export::Junit,
+            ReportFormat::Csv => &export::Csv,
         }
     }
-    Ok(out)
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename. Errors name `path`, never
@@ -127,11 +97,16 @@ pub(crate) fn human_stream(asked: bool) -> (Human, Layout) {
     }
 }
 
-/// Writes the report to every `-o`; to stdout in `--format` when there is no `-o` or one is
-/// `-` or stdout is a terminal; else the per-system summary to stderr.
-pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()> {
-    let mut asked = out.output.is_empty();
-    for path in &out.output {
+/// Writes `doc` to every `-o` file, its format from the extension. The human view goes to
+/// stdout in `format` when there is no `-o`, one is `-`, or stdout is a terminal; else to
+/// stderr, as the per-system summary (a score report) or the ranking (a leaderboard).
+pub(crate) fn emit(
+    doc: &Document<'_>,
+    outputs: &[std::path::PathBuf],
+    format: ReportFormat,
+) -> anyhow::Result<()> {
+    let mut asked = outputs.is_empty();
+    for path in outputs {
         if path.as_os_str() == "-" {
             asked = true;
             continue;
@@ -139,13 +114,17 @@ pub(crate) fn emit(report: &ScoreReport, out: &OutputArgs) -> anyhow::Result<()>
         let format = ReportFormat::from_extension(path).with_context(|| {
             format!("cannot tell the format of {} from its extension; use .json, .jsonl, .md, .html, .xml, .txt or .csv", path.display())
         })?;
-        write_file(path, &render(report, format, Layout::default())?)?;
+        write_file(path, format.exporter().export(doc, Layout::default())?)?;
     }
     let (human, layout) = human_stream(asked);
-    match human {
-        Human::Stdout => human.write(&render(report, out.format, layout)?)?,
-        Human::Stderr => human.write(&render_summary(report, layout))?,
-    }
+    let text = match (human, doc) {
+        (Human::Stderr, Document::Score(report)) => render_summary(report, layout),
+        (Human::Stdout, _) => format.exporter().export(doc, layout)?,
+        (Human::Stderr, Document::Leaderboard { .. }) => {
+            ReportFormat::Table.exporter().export(doc, layout)?
+        }
+    };
+    human.write(&text)?;
     Ok(())
 }
 

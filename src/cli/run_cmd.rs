@@ -9,9 +9,9 @@ use super::args::{GlobalArgs, RunArgs, RunFormat};
 use super::context::{open_cache, toolchains};
 use super::exit;
 use crate::candidate::Source;
-use crate::report::human::group;
+use crate::report::run::render_run_text;
 use crate::sandbox::{Limits, RunVerdict};
-use crate::schema::{RUN_SCHEMA_VERSION, RunReport};
+use crate::schema::{RUN_SCHEMA_VERSION, RunReport, RunResult};
 
 pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCode> {
     let source = Source::read(&args.file, global.max_source_bytes)?;
@@ -45,11 +45,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
         file: args.file.display().to_string(),
         language: source.language,
         build: build.origin,
-        verdict: "compile_error".into(),
-        exit_code: None,
-        reason: None,
-        stream: None,
-        compile_error: None,
+        result: RunResult::Ok,
         fuel: 0,
         fuel_budget: limits.fuel,
         cost_model: super::context::cost_model(global)?.id(),
@@ -59,31 +55,24 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
         wall_ms: 0.0,
     };
     match &build.program {
-        Err(e) => report.compile_error = Some(e.message.clone()),
+        Err(e) => {
+            report.result = RunResult::CompileError {
+                message: e.message.clone(),
+            };
+        }
         Ok(program) => {
             let sandbox = super::context::sandbox(global, 1, cache)?;
             let outcome = sandbox.run(program, &stdin, &limits, args.seed)?;
-            report.verdict = outcome.verdict.name().into();
-            match &outcome.verdict {
-                RunVerdict::SyntaxError { message } => {
-                    report.verdict = "compile_error".into();
-                    report.compile_error = Some(message.clone());
-                }
-                RunVerdict::NotPlain { message } => {
-                    report.reason = Some(crate::sandbox::RuntimeErrorReason::Invalid {
-                        message: message.clone(),
-                    });
-                }
-                RunVerdict::Ok => report.exit_code = Some(0),
-                RunVerdict::RuntimeError { reason } => {
-                    if let crate::sandbox::RuntimeErrorReason::Exit { code } = reason {
-                        report.exit_code = Some(*code);
-                    }
-                    report.reason = Some(reason.clone());
-                }
-                RunVerdict::OutputLimit { stream } => report.stream = Some(*stream),
-                RunVerdict::FuelExhausted | RunVerdict::MemoryLimit | RunVerdict::WallTimeout => {}
-            }
+            report.result = match outcome.verdict {
+                RunVerdict::Ok => RunResult::Ok,
+                RunVerdict::SyntaxError { message } => RunResult::CompileError { message },
+                RunVerdict::NotPlain { message } => RunResult::NotPlain { message },
+                RunVerdict::RuntimeError { reason } => RunResult::RuntimeError { reason },
+                RunVerdict::OutputLimit { stream } => RunResult::OutputLimit { stream },
+                RunVerdict::FuelExhausted => RunResult::FuelExhausted,
+                RunVerdict::MemoryLimit => RunResult::MemoryLimit,
+                RunVerdict::WallTimeout => RunResult::WallTimeout,
+            };
             report.fuel = outcome.fuel;
             report.peak_memory_bytes = outcome.peak_memory;
             report.stdout = String::from_utf8_lossy(&outcome.stdout).into_owned();
@@ -97,53 +86,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &RunArgs) -> anyhow::Result<ExitCod
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        RunFormat::Text => write_text(&mut out, &report)?,
+        RunFormat::Text => out.write_all(render_run_text(&report).as_bytes())?,
     }
-    Ok(if report.verdict == "ok" {
+    Ok(if report.result == RunResult::Ok {
         exit::SUCCESS
     } else {
         exit::failure()
     })
-}
-
-fn write_text(out: &mut impl std::io::Write, r: &RunReport) -> std::io::Result<()> {
-    let detail = if let Some(reason) = &r.reason {
-        format!(" ({reason})")
-    } else if let Some(stream) = &r.stream {
-        format!(" ({stream:?})").to_lowercase()
-    } else {
-        String::new()
-    };
-    writeln!(out, "verdict      {}{detail}", r.verdict)?;
-    if let Some(message) = &r.compile_error {
-        writeln!(out, "build        {}", r.build.name())?;
-        writeln!(out, "── compiler ──\n{message}")?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "fuel         {} of {}",
-        group(r.fuel),
-        group(r.fuel_budget)
-    )?;
-    writeln!(
-        out,
-        "peak memory  {:.1} MiB",
-        r.peak_memory_bytes as f64 / f64::from(1 << 20)
-    )?;
-    writeln!(out, "build        {}", r.build.name())?;
-    writeln!(out, "wall         {:.1} ms (informational)", r.wall_ms)?;
-    writeln!(out, "── stdout ({} bytes) ──", r.stdout.len())?;
-    out.write_all(r.stdout.as_bytes())?;
-    if !r.stdout.is_empty() && !r.stdout.ends_with('\n') {
-        writeln!(out)?;
-    }
-    if !r.stderr.is_empty() {
-        writeln!(out, "── stderr ({} bytes) ──", r.stderr.len())?;
-        out.write_all(r.stderr.as_bytes())?;
-        if !r.stderr.ends_with('\n') {
-            writeln!(out)?;
-        }
-    }
-    Ok(())
 }

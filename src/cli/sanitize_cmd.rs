@@ -13,7 +13,7 @@ use super::output::write_file;
 use crate::candidate::{
     Language, Source, folder_problem, jsonl_code, jsonl_language, resolve_task,
 };
-use crate::pipeline::Context;
+use crate::judge::Context;
 use crate::pipeline::sanitize::sanitize;
 use crate::problem::{Problem, default_references_dir, load_set};
 

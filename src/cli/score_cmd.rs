@@ -6,24 +6,22 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::args::{
-    CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ReportFormat, ScoreArgs, Threshold,
+    CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ReportFormat, ScoreArgs, ScoreMetric,
+    Threshold,
 };
 use super::context::context;
 use super::exit;
-use super::output::{emit, human_stream, read_report, render, write_file};
+use super::output::{emit, read_report, write_file};
+use super::progress::Progress;
+use super::settings::Settings;
+use crate::analysis::compare::compare;
+use crate::analysis::leaderboard::{leaderboard, merge};
 use crate::candidate::{ProblemIndex, Submission, collect};
-use crate::pipeline::{Journal, score};
-use crate::problem::{Problem, SecretSeed, default_references_dir, load_set};
-use crate::report::compare::{compare, markdown};
-use crate::report::html::render_leaderboard_html;
-use crate::report::leaderboard::{Metric, leaderboard, merge};
-use crate::report::markdown::render_leaderboard_markdown;
-use crate::report::table::{Layout, render_leaderboard_table};
-use crate::schema::{ScoreReport, ScoreSettings};
-use crate::stats::BootstrapConfig;
-
-/// A secret shorter than this could be guessed from its sha256.
-const MIN_SECRET_BYTES: usize = 16;
+use crate::pipeline::{Journal, JsonlEvents, Reporter, ScoreRun, score};
+use crate::problem::{Problem, load_set};
+use crate::report::compare::markdown;
+use crate::report::export::Document;
+use crate::schema::{Metric, ScoreReport};
 
 struct Index<'a>(&'a [Problem]);
 
@@ -40,87 +38,58 @@ impl ProblemIndex for Index<'_> {
 }
 
 pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result<ExitCode> {
-    if args.k.contains(&0) {
-        anyhow::bail!("--k values must be at least 1");
-    }
-    if let Some(t) = args
-        .fail_under
-        .iter()
-        .find(|t| !args.k.contains(&t.metric.k))
-    {
-        anyhow::bail!(
-            "--fail-under {}: k = {} is not scored; add it to --k (now {})",
-            t.metric,
-            t.metric.k,
-            args.k
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-    }
-    if args.resamples == 0 || args.resamples > crate::stats::MAX_RESAMPLES {
-        anyhow::bail!(
-            "--resamples {} is out of range; give 1 to {}",
-            args.resamples,
-            crate::stats::MAX_RESAMPLES
-        );
-    }
-    if args.system.is_some() && args.solutions.len() != 1 {
-        anyhow::bail!("--system names the system of a single SOLUTIONS input; pass one");
-    }
-    let references = args
-        .references
-        .clone()
-        .unwrap_or_else(|| default_references_dir(&args.problems));
-    let (mut problems, load_errors) = load_set(&args.problems, &references)?;
-    if let Some(secret) = &args.secret_seed {
-        if secret.trim().len() < MIN_SECRET_BYTES {
-            anyhow::bail!(
-                "--secret-seed is shorter than {MIN_SECRET_BYTES} characters; a short secret can be guessed from its sha256, which the results record (e.g. `openssl rand -hex 32`)"
-            );
-        }
-        let secret = SecretSeed::new(secret);
+    let settings = Settings::new(global, args)?;
+    let (mut problems, load_errors) = load_set(&settings.problems, &settings.references)?;
+    if let Some(secret) = &settings.secret {
         for p in &mut problems {
-            p.hide_tests(&secret);
+            p.hide_tests(secret);
         }
     }
     let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
-    let mut collected = collect(&args.solutions, &Index(&problems), global.max_source_bytes);
+    let mut collected = collect(
+        &settings.solutions,
+        &Index(&problems),
+        settings.max_source_bytes,
+    );
     warnings.append(&mut collected.warnings);
-    if let Some(name) = &args.system {
-        rename_system(&mut collected.submissions, name, &args.solutions[0])?;
+    if let Some(name) = &settings.system {
+        rename_system(&mut collected.submissions, name, &settings.solutions[0])?;
     }
-    if !args.only.is_empty() {
+    if !settings.only.is_empty() {
         restrict(
             &mut problems,
             &mut collected.submissions,
-            &args.only,
-            &args.problems,
+            &settings.only,
+            &settings.problems,
         )?;
     }
-    let mut ctx = context(global, args.jobs.get())?;
-    if args.secret_seed.is_some() {
+    let mut ctx = context(global, settings.jobs)?;
+    if settings.secret.is_some() {
         // Hidden tests and every answer to them stay in memory: a cache is often shared (CI
         // restores it into pull requests), and its inputs and runs would give the tests away.
         // Compiled programs do not depend on the tests and are still cached.
-        ctx = crate::pipeline::Context {
+        ctx = crate::judge::Context {
             runner: ctx.runner.without_cache(),
             cache: None,
             tools: ctx.tools,
         };
     }
-    if args.sanitize {
+    if settings.sanitize {
         sanitize_all(&ctx, &problems, &mut collected.submissions);
     }
-    let partial = coverage_warnings(&problems, &collected.submissions, args.include_excluded);
+    let partial = coverage_warnings(
+        &problems,
+        &collected.submissions,
+        settings.recorded.include_excluded,
+    );
     for w in warnings.iter().chain(&partial) {
         eprintln!("warning: {w}");
     }
     if collected.submissions.is_empty() {
         anyhow::bail!(
             "no solutions found in {}; see `fuelgauge score --help` for the layouts",
-            args.solutions
+            settings
+                .solutions
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
@@ -132,69 +101,55 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     for s in &collected.submissions {
         *counts.entry((&s.system, &s.problem)).or_default() += 1;
     }
-    let kmax = args.k.iter().copied().max().unwrap_or(1);
+    let kmax = settings.k_max();
     if let Some(((system, problem), n)) = counts.iter().find(|(_, n)| **n < kmax) {
         anyhow::bail!(
             "system `{system}` has {n} samples for problem `{problem}`, fewer than k = {kmax}; lower --k or add samples"
         );
     }
-    let journal_path = args.journal.clone().unwrap_or_else(|| {
-        match args.out.output.iter().find(|p| p.as_os_str() != "-") {
-            Some(p) => PathBuf::from(format!("{}.journal", p.display())),
-            None => PathBuf::from("fuelgauge-score.journal"),
-        }
-    });
-    let journal = Journal::open(&journal_path)
-        .with_context(|| format!("failed to open the journal {}", journal_path.display()))?;
+    let journal = Journal::open(&settings.journal)
+        .with_context(|| format!("failed to open the journal {}", settings.journal.display()))?;
     if !journal.is_empty() {
         eprintln!(
             "resuming: {} samples already judged in {}",
             journal.len(),
-            journal_path.display()
+            settings.journal.display()
         );
     }
-    let settings = ScoreSettings {
-        k: args.k.clone(),
-        include_excluded: args.include_excluded,
-        bootstrap: BootstrapConfig {
-            resamples: args.resamples,
-            seed: args.bootstrap_seed,
-            ..BootstrapConfig::default()
-        },
-    };
-    let bar = progress_bar(collected.submissions.len() as u64);
-    on_interrupt(bar.clone(), journal_path.clone())?;
-    let progress = |done: u64, _total: u64, failed: u64| {
-        bar.set_position(done);
-        bar.set_message(failed.to_string());
-    };
+    let events = settings
+        .events
+        .as_deref()
+        .map(JsonlEvents::create)
+        .transpose()?;
+    let progress = Progress::new(collected.submissions.len() as u64);
+    on_interrupt(progress.bar(), settings.journal.clone())?;
+    let mut reporters: Vec<&dyn Reporter> = vec![&progress, &journal];
+    reporters.extend(events.as_ref().map(|e| e as &dyn Reporter));
     let printed = warnings.len();
     let (mut report, counts) = score(
         &ctx,
         &problems,
         collected.submissions,
-        settings,
-        warnings,
-        Some(&journal),
-        &progress,
+        ScoreRun {
+            settings: settings.recorded.clone(),
+            warnings,
+            resume: Some(&journal),
+            reporters: &reporters,
+        },
     )?;
-    bar.finish_and_clear();
     // What scoring found (a problem that could not be prepared, say) is as much a reason for
     // exit 2 as what collecting found, and is said the same way.
     for w in report.warnings.iter().skip(printed) {
         eprintln!("warning: {w}");
     }
-    if args.metric == super::args::ScoreMetric::Speedup {
-        let mut all = std::collections::BTreeMap::new();
-        for (name, system) in &report.systems {
-            all.insert(
-                name.clone(),
-                crate::pipeline::speedup::speedup(&report, system)?,
-            );
-        }
-        report.speedup = Some(all);
+    if settings.metric == ScoreMetric::Speedup {
+        report.speedup = Some(crate::analysis::speedup::speedups(&report)?);
     }
-    emit(&report, &args.out)?;
+    emit(
+        &Document::Score(&report),
+        &settings.outputs,
+        settings.format,
+    )?;
     journal.finish().ok();
     let (executed, reused) = ctx.runner.counts();
     eprintln!(
@@ -206,13 +161,13 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         reused,
         ctx.tools.compiler_runs()
     );
-    let failed_gates = gate(&report, &args.fail_under);
+    let failed_gates = gate(&report, &settings.gates);
     for f in &failed_gates {
         eprintln!("gate failed: {f}");
     }
     // A gate over part of the problem set fails closed: a system missing its hard problems
     // would otherwise pass on the easy ones.
-    let gated_partial = !args.fail_under.is_empty() && !partial.is_empty();
+    let gated_partial = !settings.gates.is_empty() && !partial.is_empty();
     if gated_partial {
         eprintln!(
             "error: --fail-under gates systems that cover only part of the problem set (warnings above); add their samples, or name the subset with --only"
@@ -280,11 +235,7 @@ fn restrict(
 
 /// `--sanitize`: each Python sample's code extracted from its text, as EvalPlus does. A
 /// sample the sanitizer cannot handle is judged as it is (a note says which).
-fn sanitize_all(
-    ctx: &crate::pipeline::Context,
-    problems: &[Problem],
-    submissions: &mut [Submission],
-) {
+fn sanitize_all(ctx: &crate::judge::Context, problems: &[Problem], submissions: &mut [Submission]) {
     use rayon::prelude::*;
     let entry = |id: &str| {
         problems
@@ -343,7 +294,7 @@ fn coverage_warnings(
                 "system `{system}` has samples for {} of the {} problems (missing {}); its pass@k and eff@k cover those only (use --only to score a subset on purpose)",
                 have.len(),
                 counted.len(),
-                crate::report::human::first_few(&missing)
+                crate::analysis::first_few(&missing)
             )
         })
         .collect()
@@ -368,23 +319,6 @@ fn on_interrupt(bar: indicatif::ProgressBar, journal: PathBuf) -> anyhow::Result
         std::process::exit(exit::INTERRUPTED);
     })
     .context("failed to handle Ctrl-C")
-}
-
-/// The progress bar on stderr (drawn only on a terminal): done/total, failures, ETA. The
-/// failure count starts at 0, so the first frame already has it.
-fn progress_bar(total: u64) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(total),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} samples, {msg} failed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar.set_message("0");
-    bar
 }
 
 /// Every `--fail-under` threshold some system misses, as a sentence.
@@ -417,7 +351,8 @@ fn gate(report: &ScoreReport, thresholds: &[Threshold]) -> Vec<String> {
 }
 
 pub(crate) fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    emit(&read_report(&args.results)?, &args.out)?;
+    let report = read_report(&args.results)?;
+    emit(&Document::Score(&report), &args.out.output, args.out.format)?;
     Ok(exit::SUCCESS)
 }
 
@@ -429,27 +364,11 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
         .collect::<anyhow::Result<Vec<_>>>()?;
     let merged = merge(reports)?;
     let board = leaderboard(&merged, args.metric, args.allow_partial)?;
-    let mut asked = args.output.is_empty();
-    for path in &args.output {
-        if path.as_os_str() == "-" {
-            asked = true;
-            continue;
-        }
-        let text = match ReportFormat::from_extension(path) {
-            Some(ReportFormat::Json) => serde_json::to_string_pretty(&board)? + "\n",
-            Some(ReportFormat::Markdown) => render_leaderboard_markdown(&board),
-            Some(ReportFormat::Html) => render_leaderboard_html(&board, &merged.report),
-            Some(ReportFormat::Table) => render_leaderboard_table(&board, Layout::default()),
-            Some(format) => render(&merged.report, format, Layout::default())?,
-            None => anyhow::bail!(
-                "cannot tell the format of {} from its extension; use .json, .md, .html, .txt, .xml, .jsonl or .csv",
-                path.display()
-            ),
-        };
-        write_file(path, &text)?;
-    }
-    let (human, layout) = human_stream(asked);
-    human.write(&render_leaderboard_table(&board, layout))?;
+    let doc = Document::Leaderboard {
+        board: &board,
+        merged: &merged.report,
+    };
+    emit(&doc, &args.output, ReportFormat::Table)?;
     Ok(exit::SUCCESS)
 }
 
@@ -486,9 +405,9 @@ pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: not comparable: {e}");
     }
     Ok(match c.status {
-        crate::report::compare::Status::Ok => exit::SUCCESS,
-        crate::report::compare::Status::Regression => exit::failure(),
-        crate::report::compare::Status::Error => exit::error(),
+        crate::schema::Status::Ok => exit::SUCCESS,
+        crate::schema::Status::Regression => exit::failure(),
+        crate::schema::Status::Error => exit::error(),
     })
 }
 
@@ -503,12 +422,13 @@ pub(crate) fn run_import(
             let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
             let ctx = super::context::context(global, jobs)?;
             let run = |code: &str| {
-                crate::pipeline::run_trusted_python(
+                crate::judge::run_trusted_python(
                     &ctx,
                     code,
                     b"",
                     crate::pipeline::prepare::REFERENCE_FUEL,
                 )
+                .map_err(|e| e.to_string())
             };
             (
                 ctx.runner
@@ -542,12 +462,4 @@ pub(crate) fn run_import(
     } else {
         exit::error()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_first_frame_counts_failures() {
-        assert_eq!(super::progress_bar(10).message(), "0");
-    }
 }

@@ -10,7 +10,7 @@ use super::args::{GlobalArgs, TestsArgs};
 use super::check_cmd::load_selected;
 use super::context::context;
 use super::exit;
-use crate::pipeline::evaluate::Baselines;
+use crate::judge::Baselines;
 use crate::pipeline::prepare::{Prepared, prepare};
 use crate::problem::Kind;
 

@@ -8,26 +8,15 @@
 //! exhausted the budget is right-censored at T: its f_l is exactly 0, and so is every later
 //! level's, since they were not run.
 
+use crate::schema::LevelScore;
+
 /// One level's inputs to the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum LevelCost {
+pub enum LevelFuel {
     /// The largest fuel over the level's tests, all within budget.
     Finished(u64),
     /// A test ran out of fuel (cost ≥ T), or an earlier level did.
     Censored,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LevelScore {
-    pub level: usize,
-    /// T*_l.
-    pub reference_fuel: u64,
-    /// t_l, absent when censored.
-    pub fuel: Option<u64>,
-    pub censored: bool,
-    /// f_l.
-    pub score: f64,
 }
 
 /// The budget T = α · max T*_l over the scored levels (h_l > 0), like ENAMEL's `ref_max`:
@@ -56,10 +45,10 @@ fn scale(fuel: u64, alpha: f64) -> u64 {
 }
 
 /// f_l for one level.
-pub fn level_score(budget: u64, reference: u64, cost: LevelCost) -> f64 {
+pub fn level_score(budget: u64, reference: u64, cost: LevelFuel) -> f64 {
     match cost {
-        LevelCost::Censored => 0.0,
-        LevelCost::Finished(t) => {
+        LevelFuel::Censored => 0.0,
+        LevelFuel::Finished(t) => {
             let denom = budget.saturating_sub(reference) as f64;
             if denom <= 0.0 {
                 // The reference itself used the whole budget (α ≤ 1): no room to score.
@@ -76,14 +65,14 @@ pub fn sample_score(
     budget: u64,
     reference: &[u64],
     weights: &[f64],
-    costs: &[LevelCost],
+    costs: &[LevelFuel],
 ) -> (f64, Vec<LevelScore>) {
     let mut censored = false;
     let mut levels = Vec::with_capacity(costs.len());
     let (mut num, mut den) = (0.0, 0.0);
     for (level, ((&r, &h), &c)) in reference.iter().zip(weights).zip(costs).enumerate() {
-        censored |= c == LevelCost::Censored;
-        let cost = if censored { LevelCost::Censored } else { c };
+        censored |= c == LevelFuel::Censored;
+        let cost = if censored { LevelFuel::Censored } else { c };
         let f = level_score(budget, r, cost);
         if h > 0.0 {
             num += h * f;
@@ -93,8 +82,8 @@ pub fn sample_score(
             level,
             reference_fuel: r,
             fuel: match cost {
-                LevelCost::Finished(t) => Some(t),
-                LevelCost::Censored => None,
+                LevelFuel::Finished(t) => Some(t),
+                LevelFuel::Censored => None,
             },
             censored,
             score: f,
@@ -118,7 +107,7 @@ mod tests {
         assert_eq!(budget(&[9000, 100, 500, 2000], &weights, 2.0), t);
         assert_eq!(cap_over_all_levels(&[9000, 100, 500, 2000], 2.0), 18000);
         assert_eq!(budget(&[9000], &[0.0], 2.0), 18000);
-        let costs = [200, 200, 1000, 3000].map(LevelCost::Finished);
+        let costs = [200, 200, 1000, 3000].map(LevelFuel::Finished);
         let (e, levels) = sample_score(t, &reference, &weights, &costs);
         let f: Vec<f64> = levels[1..].iter().map(|l| l.score).collect();
         for (got, want) in f.iter().zip([0.974358974, 0.857142857, 0.5]) {
@@ -127,10 +116,10 @@ mod tests {
         assert!((e - 0.749450549).abs() < 1e-8, "{e}");
         // Killed on level 3: f_3 = 0.
         let killed = [
-            LevelCost::Finished(200),
-            LevelCost::Finished(200),
-            LevelCost::Finished(1000),
-            LevelCost::Censored,
+            LevelFuel::Finished(200),
+            LevelFuel::Finished(200),
+            LevelFuel::Finished(1000),
+            LevelFuel::Censored,
         ];
         let (e, levels) = sample_score(t, &reference, &weights, &killed);
         assert!((e - 0.549450549).abs() < 1e-8, "{e}");
@@ -142,19 +131,19 @@ mod tests {
         let reference = [10, 100, 100, 100];
         let weights = [0.0, 3.0, 3.0, 4.0];
         let costs = [
-            LevelCost::Finished(10),
-            LevelCost::Censored,
-            LevelCost::Finished(50),
-            LevelCost::Finished(50),
+            LevelFuel::Finished(10),
+            LevelFuel::Censored,
+            LevelFuel::Finished(50),
+            LevelFuel::Finished(50),
         ];
         let (e, levels) = sample_score(200, &reference, &weights, &costs);
         assert_eq!(e, 0.0);
         assert!(levels[2].censored && levels[3].censored);
         let fast = [
-            LevelCost::Finished(5),
-            LevelCost::Finished(50),
-            LevelCost::Finished(50),
-            LevelCost::Finished(50),
+            LevelFuel::Finished(5),
+            LevelFuel::Finished(50),
+            LevelFuel::Finished(50),
+            LevelFuel::Finished(50),
         ];
         let (e, _) = sample_score(200, &reference, &weights, &fast);
         assert!((e - 1.5).abs() < 1e-12);

@@ -1,41 +1,9 @@
-use crate::sandbox::{RunVerdict, RuntimeErrorReason};
+//! From a run's outcome to a test's verdict.
 
-/// The verdict of one candidate on one test.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
-pub enum TestVerdict {
-    Accepted,
-    /// With a short, bounded description of the first difference.
-    WrongAnswer {
-        diff: String,
-    },
-    RuntimeError {
-        detail: String,
-    },
-    /// Right-censored: the cost is at least the budget.
-    FuelExhausted,
-    MemoryLimit,
-    OutputLimit,
-    WallTimeout,
-    CompileError {
-        message: String,
-    },
-}
+use crate::sandbox::{RunVerdict, RuntimeErrorReason};
+use crate::schema::TestVerdict;
 
 impl TestVerdict {
-    pub fn name(&self) -> &'static str {
-        match self {
-            TestVerdict::Accepted => "accepted",
-            TestVerdict::WrongAnswer { .. } => "wrong_answer",
-            TestVerdict::RuntimeError { .. } => "runtime_error",
-            TestVerdict::FuelExhausted => "fuel_exhausted",
-            TestVerdict::MemoryLimit => "memory_limit",
-            TestVerdict::OutputLimit => "output_limit",
-            TestVerdict::WallTimeout => "wall_timeout",
-            TestVerdict::CompileError { .. } => "compile_error",
-        }
-    }
-
     /// The verdict of a run that did not exit normally, if it did not.
     pub fn from_run(verdict: &RunVerdict, stderr: &[u8]) -> Option<TestVerdict> {
         Some(match verdict {

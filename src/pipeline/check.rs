@@ -11,34 +11,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::context::Context;
-use super::evaluate::{Baselines, evaluate};
-use super::prepare::{Yardstick, prepare};
-use crate::candidate::{Family, Language};
-use crate::problem::{Kind, Problem, generate_tests};
-
-/// Slow solutions must score below this.
-pub const SLOW_SCORE_LIMIT: f64 = 0.5;
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct SlowCheck {
-    pub file: String,
-    pub language: Language,
-    pub passed: bool,
-    pub score: f64,
-    pub verdict: String,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ProblemCheck {
-    pub id: String,
-    pub kind: Kind,
-    pub tests: usize,
-    pub yardsticks: BTreeMap<Family, Yardstick>,
-    pub slow: Vec<SlowCheck>,
-    /// Everything wrong with the problem; empty when it is sound.
-    pub failures: Vec<String>,
-}
+use super::evaluate::evaluate;
+use super::generate::generate_tests;
+use super::prepare::prepare;
+use crate::judge::{Baselines, Context};
+use crate::problem::Problem;
+use crate::schema::{ProblemCheck, SLOW_SCORE_LIMIT, SlowCheck};
 
 pub fn check_problem(ctx: &Context, problem: Problem, baselines: &Baselines) -> ProblemCheck {
     let problem = Arc::new(problem);

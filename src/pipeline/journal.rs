@@ -9,8 +9,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::evaluate::SampleResult;
+use super::events::{Reporter, ReporterError, ScoreEvent};
 use crate::digest::Digest;
+use crate::schema::SampleResult;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Entry {
@@ -69,8 +70,12 @@ impl Journal {
 
     /// Appends one finished sample, in a single write, flushed.
     pub fn record(&self, key: &Digest, result: &SampleResult) -> std::io::Result<()> {
+        self.append(&key.hex(), result)
+    }
+
+    fn append(&self, key: &str, result: &SampleResult) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(&Entry {
-            key: key.hex(),
+            key: key.to_owned(),
             result: result.clone(),
         })?;
         line.push(b'\n');
@@ -86,6 +91,24 @@ impl Journal {
     }
 }
 
+/// The journal keeps every sample judged in this run (resumed ones are in it already).
+impl Reporter for Journal {
+    fn event(&self, event: &ScoreEvent<'_>) -> Result<(), ReporterError> {
+        match event {
+            ScoreEvent::SampleJudged {
+                key,
+                resumed: false,
+                result,
+                ..
+            } => self.append(key, result).map_err(|source| ReporterError {
+                what: format!("the journal {}", self.path.display()),
+                source,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,7 +118,7 @@ mod tests {
             language: crate::candidate::Language::C,
             passed: true,
             score: 0.5,
-            verdict: "accepted".into(),
+            verdict: crate::schema::VerdictKind::Accepted,
             levels: vec![],
             tests: vec![],
         }
@@ -126,7 +149,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
         let mut wrong = result();
-        wrong.verdict = "wrong_answer: expected \"naïve…\"".into();
+        wrong.tests.push(crate::schema::TestResult {
+            name: "L1.0".into(),
+            level: 1,
+            verdict: crate::schema::TestVerdict::WrongAnswer {
+                diff: "expected \"naïve…\"".into(),
+            },
+            fuel: Some(1),
+            forgiven: 0,
+            peak_memory: 0,
+        });
         let j = Journal::open(&path).unwrap();
         j.record(&Digest::of(b"a"), &result()).unwrap();
         j.record(&Digest::of(b"b"), &wrong).unwrap();

@@ -1,18 +1,18 @@
-//! Orchestration: preparing problems, running candidates, checking problem sets.
+//! Orchestration: generating a problem's tests, preparing it (expected answers, the
+//! references' costs), judging every sample through the journal, and checking problem sets.
 
 pub mod check;
-pub mod context;
 pub mod evaluate;
+pub mod events;
+pub mod generate;
 pub mod journal;
 pub mod prepare;
-pub mod runner;
 pub mod sanitize;
 pub mod score;
-pub mod speedup;
 
-pub use context::{Context, run_trusted_python};
-pub use evaluate::{Baselines, SampleResult, TestResult, evaluate};
+pub use evaluate::evaluate;
+pub use events::{JsonlEvents, Reporter, ReporterError, ScoreEvent};
+pub use generate::generate_tests;
 pub use journal::Journal;
-pub use prepare::{Prepared, Yardstick, prepare};
-pub use runner::Runner;
-pub use score::{ScoreCounts, ScoreError, score};
+pub use prepare::{NoReference, Prepared, prepare};
+pub use score::{ScoreCounts, ScoreError, ScoreRun, score};

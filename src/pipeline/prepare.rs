@@ -6,30 +6,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::context::Context;
-use super::evaluate::{Baselines, TestRun, run_source};
+use super::generate::generate_tests;
 use crate::candidate::{Family, Language, Source};
 use crate::judge::score::budget;
-use crate::problem::{Kind, Problem, ProblemError, TestCase, generate_tests};
-
-/// A reference family's costs.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Yardstick {
-    pub language: Language,
-    /// Fuel per test (start-up subtracted for stdio problems).
-    pub per_test: Vec<u64>,
-    /// T*_l: the largest fuel over each level's tests.
-    pub per_level: Vec<u64>,
-    /// T = α · max T*_l over the scored levels.
-    pub budget: u64,
-    /// Per test (stdio problems): the I/O-idiom allowance, what fuelgauge's probes measure the
-    /// most expensive common I/O idiom of the language to cost over the references' idiom on
-    /// that test's input and answer. Up to this much of a candidate's cost beyond the
-    /// reference's is forgiven.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub io_allowance: Vec<u64>,
-}
+use crate::judge::{Baselines, Check, Context, JudgeError, TestRun, check_output, run_source};
+use crate::problem::{Kind, Problem, ProblemError, TestCase};
+use crate::schema::{TestVerdict, Yardstick};
 
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -45,20 +27,31 @@ impl Prepared {
         self.problem.levels.len().max(1)
     }
 
-    /// The yardstick for a candidate's language, or an error listing what exists.
-    pub fn yardstick(&self, language: Language) -> Result<&Yardstick, String> {
-        self.yardsticks.get(&language.family()).ok_or_else(|| {
-            let have: Vec<&str> = self.yardsticks.values().map(|y| y.language.name()).collect();
-            format!(
-                "problem `{}` has no reference for {} candidates (it has: {}); add reference/{}/ref.{}",
-                self.problem.id,
-                language.name(),
-                have.join(", "),
-                self.problem.id,
-                if language.family() == Family::Python { "py" } else { "cpp" }
-            )
-        })
+    /// The yardstick for a candidate's language, or what is missing.
+    pub fn yardstick(&self, language: Language) -> Result<&Yardstick, NoReference> {
+        self.yardsticks
+            .get(&language.family())
+            .ok_or_else(|| NoReference {
+                problem: self.problem.id.clone(),
+                language,
+                have: self.yardsticks.values().map(|y| y.language).collect(),
+            })
     }
+}
+
+/// A candidate whose language family has no reference on its problem: nothing to measure
+/// it against.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "problem `{problem}` has no reference for {} candidates (it has: {}); add reference/{problem}/ref.{}",
+    language.name(),
+    have.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
+    if language.family() == Family::Python { "py" } else { "cpp" }
+)]
+pub struct NoReference {
+    pub problem: String,
+    pub language: Language,
+    pub have: Vec<Language>,
 }
 
 /// A reference family's costs and answers, per test.
@@ -88,9 +81,12 @@ pub fn prepare(
                     &|_| REFERENCE_FUEL,
                     baselines,
                 )
-                .map_err(|e| ProblemError::new(&path, e))?
+                .map_err(|e| ProblemError::new(&path, e.to_string()))?
                 .map_err(|e| {
-                    ProblemError::new(&path, format!("the reference does not build: {e}"))
+                    ProblemError::new(
+                        &path,
+                        format!("the reference does not build: {}", e.message),
+                    )
                 })?;
                 let mut costs = Vec::with_capacity(tests.len());
                 let mut answers = Vec::with_capacity(tests.len());
@@ -144,8 +140,7 @@ pub fn prepare(
             Some(first) => {
                 // References of different languages must agree (through the problem's checker).
                 for ((test, want), got) in tests.iter().zip(first).zip(&answers) {
-                    if let Err(diff) = super::evaluate::check_output(ctx, &problem, test, want, got)
-                    {
+                    if let Check::Rejected(diff) = checked(ctx, &problem, test, want, got)? {
                         return Err(ProblemError::new(
                             &problem.references[&family].origin,
                             format!(
@@ -162,8 +157,7 @@ pub fn prepare(
     for (i, test) in tests.iter().enumerate() {
         if let Some(out) = &test.expected {
             // The reference must match hand-written answers.
-            if let Err(diff) = super::evaluate::check_output(ctx, &problem, test, out, &expected[i])
-            {
+            if let Check::Rejected(diff) = checked(ctx, &problem, test, out, &expected[i])? {
                 return Err(ProblemError::new(
                     problem
                         .dir
@@ -196,8 +190,20 @@ pub fn prepare(
     })
 }
 
-fn describe(v: &crate::judge::TestVerdict) -> String {
-    use crate::judge::TestVerdict::*;
+/// [`check_output`], fuelgauge's own failure named after the problem.
+fn checked(
+    ctx: &Context,
+    problem: &Problem,
+    test: &TestCase,
+    expected: &[u8],
+    actual: &[u8],
+) -> Result<Check, ProblemError> {
+    check_output(ctx, problem, test, expected, actual)
+        .map_err(|e: JudgeError| ProblemError::new(&problem.dir, e.to_string()))
+}
+
+fn describe(v: &TestVerdict) -> String {
+    use TestVerdict::*;
     match v {
         RuntimeError { detail } => format!("runtime_error ({detail})"),
         WrongAnswer { diff } => format!("wrong_answer ({diff})"),

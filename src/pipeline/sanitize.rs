@@ -1,8 +1,13 @@
 //! Extracting the code from a model's answer (Markdown fences, chat text), as EvalPlus's
 //! sanitizer does: `sanitize.py`, trusted code run in the sandbox on the untrusted text.
 
-use super::context::{Context, run_trusted_python};
 use crate::candidate::{Language, Source};
+use crate::judge::{Context, JudgeError, run_trusted_python};
+
+/// The sanitizer itself failed (out of fuel on a huge text, say).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}; the text may be too long to search for code")]
+pub struct SanitizeError(#[from] JudgeError);
 
 const SANITIZER: &str = include_str!("sanitize.py");
 
@@ -14,7 +19,11 @@ const SANITIZER_FUEL: u64 = 20_000_000_000;
 /// function problem (`entry` given) only the imports and the definitions the entry point
 /// reaches. Other languages are returned as they are. An `Err` says why the sanitizer
 /// failed; the caller keeps the original then.
-pub fn sanitize(ctx: &Context, source: &Source, entry: Option<&str>) -> Result<Source, String> {
+pub fn sanitize(
+    ctx: &Context,
+    source: &Source,
+    entry: Option<&str>,
+) -> Result<Source, SanitizeError> {
     // Not Python, or not UTF-8 (which the judge refuses as it is; decoding it lossily here
     // would make it runnable): left as it is.
     let Ok(code) = std::str::from_utf8(&source.bytes) else {
@@ -33,7 +42,6 @@ pub fn sanitize(ctx: &Context, source: &Source, entry: Option<&str>) -> Result<S
         SANITIZER,
         request.to_string().as_bytes(),
         SANITIZER_FUEL,
-    )
-    .map_err(|e| format!("{e}; the text may be too long to search for code"))?;
+    )?;
     Ok(Source::new(source.origin.clone(), source.language, out))
 }

@@ -6,23 +6,22 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use super::context::Context;
-use super::evaluate::{Baselines, SampleResult, evaluate};
+use super::evaluate::evaluate;
+use super::events::{Reporter, ReporterError, ScoreEvent};
 use super::journal::Journal;
 use super::prepare::{Prepared, prepare};
-use crate::candidate::{Family, Submission};
+use crate::analysis;
+use crate::candidate::Submission;
 use crate::digest::{Digest, KeyBuilder};
-use crate::problem::Problem;
+use crate::judge::{Baselines, Context};
+use crate::problem::{Problem, ProblemError};
 use crate::sandbox::WASMTIME_VERSION;
 use crate::schema::{
-    ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, ScoreReport,
-    ScoreSettings, SystemReport,
+    ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, SampleResult,
+    ScoreReport, ScoreSettings, SystemReport,
 };
-use crate::stats::{self, LevelCost, ProblemSamples, Sample, StatsConfig};
+use crate::stats;
 use crate::toolchain::{PYTHON_VERSION, python_runtime_sha256};
-
-/// Progress as samples finish: (done, total, failed so far).
-pub type Progress<'a> = &'a (dyn Fn(u64, u64, u64) + Sync);
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreCounts {
@@ -36,11 +35,20 @@ pub struct ScoreCounts {
 pub enum ScoreError {
     #[error("{0}")]
     Stats(#[from] stats::StatsError),
-    #[error("failed to write the journal {path}: {source}")]
-    Journal {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Reporter(#[from] ReporterError),
+}
+
+/// How to run a score, besides what is scored.
+pub struct ScoreRun<'a> {
+    /// Recorded in the report: the k list and the bootstrap.
+    pub settings: ScoreSettings,
+    /// What collecting and loading found, one line each; scoring adds its own.
+    pub warnings: Vec<String>,
+    /// Results of an interrupted run, reused by each sample's key.
+    pub resume: Option<&'a Journal>,
+    /// Told every event as it happens.
+    pub reporters: &'a [&'a dyn Reporter],
 }
 
 /// What became of one sample.
@@ -73,17 +81,24 @@ pub fn score(
     ctx: &Context,
     problems: &[Problem],
     submissions: Vec<Submission>,
-    settings: ScoreSettings,
-    mut warnings: Vec<String>,
-    journal: Option<&Journal>,
-    progress: Progress<'_>,
+    run: ScoreRun<'_>,
 ) -> Result<(ScoreReport, ScoreCounts), ScoreError> {
+    let ScoreRun {
+        settings,
+        mut warnings,
+        resume,
+        reporters,
+    } = run;
+    let tell = |event: ScoreEvent<'_>| -> Result<(), ReporterError> {
+        reporters.iter().try_for_each(|r| r.event(&event))
+    };
     let by_id: BTreeMap<&str, &Problem> = problems.iter().map(|p| (p.id.as_str(), p)).collect();
     let baselines = Baselines::default();
     let cost_model = ctx.runner.sandbox.cost_model().id();
-    let total = submissions.len() as u64;
-    let (done, failed) = (AtomicU64::new(0), AtomicU64::new(0));
     let counts = (AtomicU64::new(0), AtomicU64::new(0));
+    tell(ScoreEvent::Started {
+        samples: submissions.len() as u64,
+    })?;
     // A sample that cannot be judged (its language has no reference here, or fuelgauge
     // itself failed on it) costs only itself: a warning naming it, never the run.
     let judge = |s: &Submission, prep: &Prepared| -> Result<Judged, ScoreError> {
@@ -92,44 +107,39 @@ pub fn score(
             .yardstick(s.source.language)
             .err()
             .map(|why| format!("{}: {why}; scored as a compile_error", s.source.origin));
-        let result = match journal.and_then(|j| j.get(&key)) {
+        let (result, resumed) = match resume.and_then(|j| j.get(&key)) {
             Some(r) => {
                 counts.1.fetch_add(1, Ordering::Relaxed);
-                r.clone()
+                (r.clone(), true)
             }
-            None => {
-                let r = match evaluate(ctx, prep, &s.source, &baselines) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        progress(
-                            done.fetch_add(1, Ordering::Relaxed) + 1,
-                            total,
-                            failed.fetch_add(1, Ordering::Relaxed) + 1,
-                        );
-                        return Ok(Judged::LeftOut(format!(
-                            "{}: could not be judged ({e}); left out, the next run retries it",
-                            s.source.origin
-                        )));
-                    }
-                };
-                if let Some(j) = journal {
-                    j.record(&key, &r).map_err(|source| ScoreError::Journal {
-                        path: j.path().to_owned(),
-                        source,
-                    })?;
+            None => match evaluate(ctx, prep, &s.source, &baselines) {
+                Ok(r) => {
+                    counts.0.fetch_add(1, Ordering::Relaxed);
+                    (r, false)
                 }
-                counts.0.fetch_add(1, Ordering::Relaxed);
-                r
-            }
+                Err(e) => {
+                    let why = format!(
+                        "{}: could not be judged ({e}); left out, the next run retries it",
+                        s.source.origin
+                    );
+                    tell(ScoreEvent::SampleLeftOut {
+                        system: &s.system,
+                        problem: &s.problem,
+                        sample: &s.name,
+                        reason: &why,
+                    })?;
+                    return Ok(Judged::LeftOut(why));
+                }
+            },
         };
-        if !result.passed {
-            failed.fetch_add(1, Ordering::Relaxed);
-        }
-        progress(
-            done.fetch_add(1, Ordering::Relaxed) + 1,
-            total,
-            failed.load(Ordering::Relaxed),
-        );
+        tell(ScoreEvent::SampleJudged {
+            system: &s.system,
+            problem: &s.problem,
+            sample: &s.name,
+            key: &key.hex(),
+            resumed,
+            result: &result,
+        })?;
         Ok(Judged::Result(result, warning))
     };
     // Each problem's samples are judged as soon as that problem is prepared, so no core
@@ -139,38 +149,62 @@ pub fn score(
         by_problem.entry(s.problem.as_str()).or_default().push(i);
     }
     type Judgements = Vec<(usize, Result<Judged, ScoreError>)>;
-    let per_problem: Vec<(String, Result<Prepared, String>, Judgements)> =
+    type Preparation = (String, Result<Prepared, ProblemError>, Judgements);
+    let per_problem: Vec<Result<Preparation, ReporterError>> =
         ctx.runner.sandbox.pool().install(|| {
             by_problem
                 .par_iter()
                 .map(|(id, indices)| {
                     let p = Arc::new(by_id[id].clone());
-                    let prep = prepare(ctx, p, &baselines).map_err(|e| e.to_string());
+                    let prep = prepare(ctx, p, &baselines);
                     let judged = match &prep {
-                        Ok(prep) => indices
-                            .par_iter()
-                            .map(|&i| (i, judge(&submissions[i], prep)))
-                            .collect(),
-                        Err(_) => Vec::new(),
+                        Ok(prep) => {
+                            tell(ScoreEvent::ProblemPrepared {
+                                problem: id,
+                                tests: prep.tests.len(),
+                            })?;
+                            indices
+                                .par_iter()
+                                .map(|&i| (i, judge(&submissions[i], prep)))
+                                .collect()
+                        }
+                        Err(e) => {
+                            tell(ScoreEvent::ProblemUnusable {
+                                problem: id,
+                                reason: &e.to_string(),
+                            })?;
+                            Vec::new()
+                        }
                     };
-                    (id.to_string(), prep, judged)
+                    Ok((id.to_string(), prep, judged))
                 })
                 .collect()
         });
     let mut results: Vec<Option<Result<Judged, ScoreError>>> =
         (0..submissions.len()).map(|_| None).collect();
-    let mut prepared: BTreeMap<String, Result<Prepared, String>> = BTreeMap::new();
-    for (id, prep, judged) in per_problem {
-        if let Err(e) = &prep {
-            warnings.push(format!(
+    let mut prepared: BTreeMap<String, Prepared> = BTreeMap::new();
+    for preparation in per_problem {
+        let (id, prep, judged) = preparation?;
+        match prep {
+            Ok(prep) => {
+                prepared.insert(id, prep);
+            }
+            Err(e) => warnings.push(format!(
                 "problem `{id}` cannot be used, its samples are left out: {e}"
-            ));
+            )),
         }
         for (i, r) in judged {
             results[i] = Some(r);
         }
-        prepared.insert(id, prep);
     }
+    let counts = ScoreCounts {
+        judged: counts.0.into_inner(),
+        resumed: counts.1.into_inner(),
+    };
+    tell(ScoreEvent::Finished {
+        judged: counts.judged,
+        resumed: counts.resumed,
+    })?;
     let mut systems: BTreeMap<String, SystemReport> = BTreeMap::new();
     for (s, r) in submissions.iter().zip(results) {
         let result = match r.transpose()? {
@@ -184,9 +218,7 @@ pub fn score(
                 result
             }
         };
-        let prep = prepared[&s.problem]
-            .as_ref()
-            .expect("judged problems were prepared");
+        let prep = &prepared[&s.problem];
         systems
             .entry(s.system.clone())
             .or_insert_with(|| SystemReport {
@@ -206,17 +238,6 @@ pub fn score(
                 result,
             });
     }
-    for system in systems.values_mut() {
-        let samples = problem_samples(system, &prepared);
-        for &k in &settings.k {
-            let config = StatsConfig {
-                k,
-                include_excluded: settings.include_excluded,
-                bootstrap: settings.bootstrap,
-            };
-            system.stats.push(stats::summarize(&samples, &config)?);
-        }
-    }
     let provenance = Provenance {
         wasmtime: WASMTIME_VERSION.into(),
         cost_model: cost_model.clone(),
@@ -225,14 +246,14 @@ pub fn score(
         compilers: ctx.tools.compiler_versions(),
         problems: prepared
             .iter()
-            .filter_map(|(id, p)| p.as_ref().ok().map(|p| (id.clone(), provenance_of(p))))
+            .map(|(id, p)| (id.clone(), provenance_of(p)))
             .collect(),
         secret_seed_sha256: problems
             .iter()
             .find_map(Problem::secret_commitment)
             .map(Digest::hex),
     };
-    let report = ScoreReport {
+    let mut report = ScoreReport {
         schema_version: SCORE_SCHEMA_VERSION,
         tool: "fuelgauge".into(),
         version: crate::VERSION.into(),
@@ -242,10 +263,15 @@ pub fn score(
         warnings,
         speedup: None,
     };
-    let counts = ScoreCounts {
-        judged: counts.0.into_inner(),
-        resumed: counts.1.into_inner(),
-    };
+    // Statistics from the report itself, as `report` and `leaderboard` compute them.
+    let stats: Vec<_> = report
+        .systems
+        .values()
+        .map(|system| analysis::summarize(&report, system))
+        .collect::<Result<_, _>>()?;
+    for (system, stats) in report.systems.values_mut().zip(stats) {
+        system.stats = stats;
+    }
     Ok((report, counts))
 }
 
@@ -260,88 +286,5 @@ fn provenance_of(p: &Prepared) -> ProblemProvenance {
         weights: p.problem.levels.iter().map(|l| l.weight).collect(),
         tests: p.tests.len(),
         references: p.yardsticks.clone(),
-    }
-}
-
-/// The statistics core's view of a system: per problem, each sample's pass, score and the
-/// cost ratio t/T* of every scored level (censored at α where it ran out of fuel).
-pub fn problem_samples(
-    system: &SystemReport,
-    prepared: &BTreeMap<String, Result<Prepared, String>>,
-) -> Vec<ProblemSamples> {
-    system
-        .problems
-        .iter()
-        .map(|(id, report)| {
-            let prep = prepared.get(id).and_then(|p| p.as_ref().ok());
-            let weights: Vec<f64> = prep
-                .map(|p| p.problem.levels.iter().map(|l| l.weight).collect())
-                .unwrap_or_default();
-            samples_of(id, report, &weights, &|f| {
-                prep.and_then(|p| p.yardsticks.get(&f)).map(|y| y.budget)
-            })
-        })
-        .collect()
-}
-
-/// Like [`problem_samples`], from a saved report's provenance (for `report`, `compare` and
-/// `leaderboard`, which run nothing).
-pub fn problem_samples_from_report(
-    report: &ScoreReport,
-    system: &SystemReport,
-) -> Vec<ProblemSamples> {
-    system
-        .problems
-        .iter()
-        .map(|(id, p)| {
-            let prov = report.provenance.problems.get(id);
-            let weights = prov.map(|p| p.weights.clone()).unwrap_or_default();
-            samples_of(id, p, &weights, &|f| {
-                prov.and_then(|p| p.references.get(&f)).map(|y| y.budget)
-            })
-        })
-        .collect()
-}
-
-/// Scored levels (weight > 0) of passed samples become cost ratios; the level where a run ran
-/// out of fuel is censored at T / T*_l. Later levels were never run and are left out.
-fn samples_of(
-    id: &str,
-    report: &ProblemReport,
-    weights: &[f64],
-    budget: &dyn Fn(Family) -> Option<u64>,
-) -> ProblemSamples {
-    let sample = |s: &SampleReport| {
-        let mut levels = Vec::new();
-        if s.result.passed {
-            let t = budget(s.result.language.family()).unwrap_or(0);
-            for l in &s.result.levels {
-                if !weights.get(l.level).is_some_and(|w| *w > 0.0) || l.reference_fuel == 0 {
-                    continue;
-                }
-                let r = l.reference_fuel as f64;
-                match l.fuel {
-                    Some(fuel) => levels.push(LevelCost::Finished {
-                        ratio: fuel as f64 / r,
-                    }),
-                    None => {
-                        levels.push(LevelCost::OutOfFuel {
-                            alpha: t as f64 / r,
-                        });
-                        break;
-                    }
-                }
-            }
-        }
-        Sample {
-            passed: s.result.passed,
-            score: if s.result.passed { s.result.score } else { 0.0 },
-            levels,
-        }
-    };
-    ProblemSamples {
-        id: id.to_owned(),
-        excluded: report.excluded,
-        samples: report.samples.iter().map(sample).collect(),
     }
 }

@@ -43,7 +43,7 @@ pub fn render_csv(report: &ScoreReport) -> String {
                     } else {
                         String::new()
                     },
-                    r.verdict.clone(),
+                    r.verdict.name().to_owned(),
                 ];
                 row.extend((0..levels).map(|l| {
                     r.levels
@@ -85,7 +85,7 @@ fn text(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture;
+    use crate::analysis::fixture;
 
     #[test]
     fn names_that_look_like_formulas_stay_text() {

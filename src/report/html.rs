@@ -40,16 +40,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use crate::candidate::Family;
-use crate::judge::TestVerdict;
-use crate::judge::score::LevelScore;
-use crate::pipeline::speedup::Share;
-use crate::pipeline::{TestResult, Yardstick};
 use crate::problem::Kind;
+use crate::schema::TestVerdict;
 use crate::schema::{ProblemProvenance, ProblemReport, SampleReport, ScoreReport, SystemReport};
+use crate::schema::{Share, TestResult, Yardstick};
 use crate::stats::{Estimate, Quantile, SystemSummary};
 
-use super::leaderboard::{Leaderboard, ranked_on};
 use super::table::{leaderboard_cells, measures_efficiency};
+use crate::analysis::leaderboard::ranked_on;
+use crate::schema::{Leaderboard, LevelScore};
 
 /// Appends formatted text to a `String`.
 macro_rules! put {
@@ -747,7 +746,7 @@ fn sample_table(out: &mut String, attempts: &[Attempt<'_>], levels: bool) {
         let passed = samples.iter().filter(|s| s.result.passed).count();
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         for s in samples.iter().filter(|s| !s.result.passed) {
-            *verdicts.entry(s.result.verdict.as_str()).or_default() += 1;
+            *verdicts.entry(s.result.verdict.name()).or_default() += 1;
         }
         put!(
             out,
@@ -823,7 +822,7 @@ fn failures(out: &mut String, attempts: &[Attempt<'_>]) {
                  class=\"verdict\">{}</span>",
                 esc(a.name),
                 esc(&s.name),
-                esc(&s.result.verdict)
+                esc(s.result.verdict.name())
             );
             if let Some(test) = first_failed_test(&s.result.tests) {
                 put!(
@@ -1659,8 +1658,8 @@ const SCRIPT: &str = r##"(function () {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture;
-    use crate::report::leaderboard::{leaderboard, merge};
+    use crate::analysis::fixture;
+    use crate::analysis::leaderboard::{leaderboard, merge};
 
     /// A report where one system scored only the problem without levels.
     fn humaneval_only() -> ScoreReport {

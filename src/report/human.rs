@@ -1,4 +1,4 @@
-//! Numbers and lists for people.
+//! Numbers for people.
 
 /// 1234567 → "1,234,567".
 pub(crate) fn group(n: u64) -> String {
@@ -11,16 +11,6 @@ pub(crate) fn group(n: u64) -> String {
         out.push(ch);
     }
     out
-}
-
-/// The first five names, then "…" when there are more: `a, b, c, d, e, …`.
-pub(crate) fn first_few(names: &[&str]) -> String {
-    let shown = names.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-    if names.len() > 5 {
-        format!("{shown}, …")
-    } else {
-        shown
-    }
 }
 
 /// 1234567 → "1.23M": three significant digits, for table columns.

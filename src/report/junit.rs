@@ -7,7 +7,7 @@
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::table::problem_has_levels;
-use crate::judge::TestVerdict;
+use crate::schema::TestVerdict;
 use crate::schema::{SampleReport, ScoreReport};
 
 /// XML 1.0 has no place for U+FFFE and U+FFFF; quick-junit drops control characters itself.
@@ -63,8 +63,8 @@ fn test_case(problem: &str, sample: &SampleReport, levels: bool) -> TestCase {
     } else {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status
-            .set_message(xml_text(&r.verdict))
-            .set_type(xml_text(&r.verdict));
+            .set_message(xml_text(r.verdict.name()))
+            .set_type(xml_text(r.verdict.name()));
         if let Some(test) = r.tests.iter().find(|t| t.verdict != TestVerdict::Accepted) {
             let detail = match &test.verdict {
                 TestVerdict::WrongAnswer { diff } => Some(diff.as_str()),
@@ -120,7 +120,7 @@ fn test_case(problem: &str, sample: &SampleReport, levels: bool) -> TestCase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture;
+    use crate::analysis::fixture;
 
     /// Every element's name, and the attributes `(element, attribute) → value`.
     fn parse(xml: &str) -> roxmltree::Document<'_> {

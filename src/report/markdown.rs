@@ -2,8 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::leaderboard::{Leaderboard, ranked_on};
 use super::table::{leaderboard_cells, measures_efficiency, median};
+use crate::analysis::leaderboard::ranked_on;
+use crate::schema::Leaderboard;
 use crate::schema::ScoreReport;
 
 pub fn render_markdown(report: &ScoreReport) -> String {
@@ -81,7 +82,7 @@ pub fn render_markdown(report: &ScoreReport) -> String {
 /// PIE's figures per system: mean speedup, %Opt at every threshold, %Correct, out of fuel.
 fn speedup_section(
     s: &mut String,
-    speedups: &std::collections::BTreeMap<String, crate::pipeline::speedup::SpeedupSummary>,
+    speedups: &std::collections::BTreeMap<String, crate::schema::SpeedupSummary>,
 ) {
     let thresholds: Vec<&String> = speedups
         .values()
@@ -99,7 +100,7 @@ fn speedup_section(
         "|---|---:|---|{}---|---:|",
         "---|".repeat(thresholds.len())
     );
-    let share = |x: &crate::pipeline::speedup::Share| {
+    let share = |x: &crate::schema::Share| {
         format!(
             "{:.1}% [{:.1}, {:.1}]",
             x.value * 100.0,
@@ -217,8 +218,8 @@ mod tests {
         );
         assert_eq!(cell("model-a 7b"), "model-a 7b");
     }
-    use crate::report::fixture;
-    use crate::report::leaderboard::{leaderboard, merge};
+    use crate::analysis::fixture;
+    use crate::analysis::leaderboard::{leaderboard, merge};
 
     #[test]
     fn speedups_get_their_own_table() {

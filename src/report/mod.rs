@@ -1,12 +1,12 @@
 //! Renderers of score reports, the leaderboard and the comparison of two results.
 
+pub mod check;
 pub mod compare;
 pub mod csv;
-#[cfg(test)]
-mod fixture;
+pub mod export;
 pub mod html;
 pub(crate) mod human;
 pub mod junit;
-pub mod leaderboard;
 pub mod markdown;
+pub mod run;
 pub mod table;

@@ -7,8 +7,9 @@ use comfy_table::{
     TableStyle, Width,
 };
 
-use super::leaderboard::{Entry, Leaderboard, ranked_on};
+use crate::analysis::leaderboard::ranked_on;
 use crate::schema::ScoreReport;
+use crate::schema::{Entry, Leaderboard};
 use crate::stats::SystemSummary;
 
 /// How a human table is laid out.
@@ -240,7 +241,7 @@ fn problems_table(report: &ScoreReport, layout: Layout) -> String {
         let passed = p.samples.iter().filter(|x| x.result.passed).count();
         let mut failures: std::collections::BTreeMap<&str, usize> = Default::default();
         for x in p.samples.iter().filter(|x| !x.result.passed) {
-            *failures.entry(x.result.verdict.as_str()).or_default() += 1;
+            *failures.entry(x.result.verdict.name()).or_default() += 1;
         }
         let failures: Vec<String> = failures.iter().map(|(v, n)| format!("{v}×{n}")).collect();
         let best = match best {
@@ -267,7 +268,7 @@ fn speedup_table(report: &ScoreReport, layout: Layout) -> Option<String> {
 }
 
 fn speedup_rows(
-    speedups: &std::collections::BTreeMap<String, crate::pipeline::speedup::SpeedupSummary>,
+    speedups: &std::collections::BTreeMap<String, crate::schema::SpeedupSummary>,
     layout: Layout,
     stacked: bool,
 ) -> Table {
@@ -284,7 +285,7 @@ fn speedup_rows(
         &[1, 5],
     );
     for (name, sp) in speedups {
-        let share = |s: &crate::pipeline::speedup::Share| {
+        let share = |s: &crate::schema::Share| {
             with_interval(
                 &format!("{:.1}%", s.value * 100.0),
                 &format!("{:.1}", s.ci.lower * 100.0),
@@ -444,7 +445,7 @@ pub(crate) fn widest(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixture;
+    use crate::analysis::fixture;
 
     #[test]
     fn fits_80_columns_and_says_n_a_without_levels() {

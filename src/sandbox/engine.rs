@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use wasmtime::component::Component;
-use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Trap};
+use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
@@ -17,9 +17,10 @@ use super::limits::Limits;
 use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason};
 use super::program::{Entry, Program, WasmModule};
 use super::python::{self, PyPre, PyState};
-use super::rng::GuestRng;
+use super::trap::classify_trap;
 use crate::cache::{Bucket, Cache};
 use crate::digest::{Digest, KeyBuilder, ShaHasher};
+use crate::rng::Xoshiro256StarStar;
 
 /// The wasmtime version we pin (see Cargo.toml); part of result provenance.
 pub const WASMTIME_VERSION: &str = "48.0.8";
@@ -59,11 +60,12 @@ enum Linked {
     Component(Arc<PyPre>),
 }
 
-type Prepared = Result<Linked, InvalidModule>;
+/// A module ready to instantiate, or why it cannot be.
+type Linkable = Result<Linked, InvalidModule>;
 /// A module's digest, and whether it is linked as a component.
 type LinkKey = (Digest, bool);
 /// A load's result: the linked module (or why it is invalid), or an infrastructure failure.
-type Loaded = Result<Prepared, String>;
+type Loaded = Result<Linkable, String>;
 
 /// Runs programs. Holds one engine, one linker and a pool of big-stack worker threads;
 /// every run gets a fresh store.
@@ -168,7 +170,7 @@ impl Sandbox {
     }
 
     /// Compiles (or loads from the cache) and links a module or component, once per process.
-    fn prepare(&self, module: &WasmModule, component: bool) -> Result<Prepared, SandboxError> {
+    fn prepare(&self, module: &WasmModule, component: bool) -> Result<Linkable, SandboxError> {
         let cell = {
             let mut map = self.prepared.lock().expect("prepared-module map poisoned");
             map.entry((module.digest, component)).or_default().clone()
@@ -197,7 +199,7 @@ impl Sandbox {
             .finish()
     }
 
-    fn load(&self, module: &WasmModule, component: bool) -> Result<Prepared, SandboxError> {
+    fn load(&self, module: &WasmModule, component: bool) -> Result<Linkable, SandboxError> {
         let key = self.native_key(module, component);
         let native = self
             .cache
@@ -339,7 +341,7 @@ fn run_command(
         stdout: CappedBuffer::new(limits.stdout_bytes),
         stderr: CappedBuffer::new(limits.stderr_bytes),
         budget: limits.fuel,
-        rng: GuestRng::new(seed),
+        rng: Xoshiro256StarStar::seed_from_u64(seed),
         host_cost,
     };
     let mut store = Store::new(engine, state);
@@ -400,53 +402,4 @@ fn classify(error: &wasmtime::Error, state: &HostState) -> RunVerdict {
         return RunVerdict::MemoryLimit;
     }
     classify_trap(error)
-}
-
-/// The verdict of a run that stopped with `error` (a trap, or the memory cap).
-pub(crate) fn classify_trap(error: &wasmtime::Error) -> RunVerdict {
-    match error.downcast_ref::<Stop>() {
-        Some(Stop::Memory) => return RunVerdict::MemoryLimit,
-        Some(Stop::SleepPastBudget) => return RunVerdict::FuelExhausted,
-        _ => {}
-    }
-    match error.downcast_ref::<Trap>() {
-        Some(Trap::OutOfFuel) => RunVerdict::FuelExhausted,
-        Some(Trap::Interrupt) => RunVerdict::WallTimeout,
-        Some(trap) => RunVerdict::RuntimeError {
-            reason: RuntimeErrorReason::Trap {
-                trap: snake_case(&format!("{trap:?}")),
-            },
-        },
-        None => RunVerdict::RuntimeError {
-            reason: RuntimeErrorReason::Invalid {
-                message: error.to_string(),
-            },
-        },
-    }
-}
-
-fn snake_case(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for (i, ch) in camel.chars().enumerate() {
-        if ch.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trap_names_are_snake_case() {
-        assert_eq!(snake_case("StackOverflow"), "stack_overflow");
-        assert_eq!(snake_case("OutOfFuel"), "out_of_fuel");
-    }
 }

@@ -9,14 +9,14 @@
 //!   the real-time clock starts at a fixed date. Runs are deterministic.
 //! - `poll_oneoff` / `sched_yield`: never wait on the host. A sleep returns at once and is
 //!   charged as fuel, so `sleep(1000)` ends as `fuel_exhausted` without holding a thread.
-//! - `random_get`: a per-run seeded stream (`rng.rs`).
+//! - `random_get`: a per-run seeded stream (`crate::rng`).
 //! - `proc_exit`: every status, including ≥ 126, becomes a typed exit.
 
 use wasmtime::{Caller, Extern, Linker, Memory, ResourceLimiter};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use super::outcome::Stream;
-use super::rng::GuestRng;
+use crate::rng::Xoshiro256StarStar;
 
 /// What `CLOCK_REALTIME` reads at fuel 0: 2024-01-01T00:00:00Z, in nanoseconds.
 pub const REALTIME_START_NS: u64 = 1_704_067_200_000_000_000;
@@ -47,7 +47,7 @@ pub(crate) struct HostState {
     pub(crate) stderr: CappedBuffer,
     /// The run's fuel budget: consumed = budget − fuel left.
     pub(crate) budget: u64,
-    pub(crate) rng: GuestRng,
+    pub(crate) rng: Xoshiro256StarStar,
     /// What the cost model charges for an `fd_write`.
     pub(crate) host_cost: super::cost::HostCost,
 }

@@ -11,11 +11,11 @@
 use wasmtime::component::{self, ComponentType, Lift};
 use wasmtime::{Engine, Store, StoreContextMut};
 
-use super::engine::classify_trap;
 use super::host::{MemoryCap, Stop};
 use super::limits::Limits;
 use super::outcome::{Outcome, RunVerdict, RuntimeErrorReason, Stream};
 use super::program::PyMode;
+use super::trap::classify_trap;
 
 /// Fuel for instantiating and `prepare` (decoding a large argument literal): ours, not the
 /// candidate's, and generous.

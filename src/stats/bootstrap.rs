@@ -21,9 +21,10 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::DOMAIN_RESAMPLE;
 use super::error::StatsError;
 use super::kaplan_meier::Quantile;
-use super::rng::{DOMAIN_RESAMPLE, Xoshiro256StarStar};
+use crate::rng::Xoshiro256StarStar;
 
 /// Seed used unless the user sets one (below 2^53, so it survives a JSON round trip through
 /// JavaScript).

@@ -28,10 +28,11 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::DOMAIN_SIGN_FLIP;
 use super::bootstrap::{BootstrapConfig, Interval, mean_at, percentile_interval, resample};
 use super::error::StatsError;
-use super::rng::{DOMAIN_SIGN_FLIP, Xoshiro256StarStar};
 use super::summary::{StatsConfig, score_sorted};
+use crate::rng::Xoshiro256StarStar;
 
 /// How the p-values of a [`PairedComparison`] were computed (both use the same method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn million_samples_k_1000_matches_log_space_reference() {
-        use crate::stats::rng::Xoshiro256StarStar;
+        use crate::rng::Xoshiro256StarStar;
         let n = 1_000_000;
         let k = 1000;
         let mut rng = Xoshiro256StarStar::seed_from_u64(2024);
@@ -423,7 +423,7 @@ mod tests {
         ) {
             let k = 1 + k_seed % scores.len();
             let mut shuffled = scores.clone();
-            let mut rng = crate::stats::rng::Xoshiro256StarStar::seed_from_u64(shuffle_seed);
+            let mut rng = crate::rng::Xoshiro256StarStar::seed_from_u64(shuffle_seed);
             for i in (1..shuffled.len()).rev() {
                 let j = rng.index_below(i + 1);
                 shuffled.swap(i, j);

@@ -43,7 +43,6 @@ mod error;
 mod estimators;
 mod kaplan_meier;
 mod problem;
-mod rng;
 mod summary;
 
 pub use bootstrap::{
@@ -60,3 +59,8 @@ pub use problem::{CensoringCount, LevelCost, ProblemSamples, ProblemScore, Sampl
 pub use summary::{
     CensoringSummary, CostRatioSummary, Estimate, StatsConfig, SystemSummary, summarize,
 };
+
+/// Domain separator for resampling problems with replacement.
+pub(crate) const DOMAIN_RESAMPLE: u64 = 0x7265_7361_6d70_6c65; // "resample"
+/// Domain separator for the random sign flips of the paired test.
+pub(crate) const DOMAIN_SIGN_FLIP: u64 = 0x7369_676e_666c_6970; // "signflip"

@@ -364,7 +364,7 @@ mod tests {
     }
 
     fn benchmark_like(problems: usize) -> Vec<ProblemSamples> {
-        let mut rng = crate::stats::rng::Xoshiro256StarStar::seed_from_u64(99);
+        let mut rng = crate::rng::Xoshiro256StarStar::seed_from_u64(99);
         (0..problems)
             .map(|p| ProblemSamples {
                 id: format!("HumanEval/{p}"),

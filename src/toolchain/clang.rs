@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use super::confine::{SCRATCH_MOUNT, run_confined, trim_diagnostics};
-use super::error::{CompileError, ToolchainError};
+use super::error::{CompileError, CompileErrorKind, ToolchainError};
+use super::files::modified_nanos;
 use super::limits::CompileLimits;
-use super::toolchains::modified_nanos;
 use crate::candidate::Language;
 
 const BITS_STDCXX: &str = include_str!("compat/bits/stdc++.h");
@@ -140,17 +140,19 @@ impl Clang {
         );
         let finished = run_confined(&argv, scratch, limits)?;
         if finished.timed_out {
-            return Ok(Err(CompileError {
-                message: format!(
+            return Ok(Err(CompileError::new(
+                CompileErrorKind::TimedOut,
+                format!(
                     "the compiler did not finish within {} s (the compile time limit)",
                     limits.time.as_secs()
                 ),
-            }));
+            )));
         }
         if !finished.success {
             let message = trim_diagnostics(&finished.diagnostics);
-            return Ok(Err(CompileError {
-                message: if message.is_empty() {
+            return Ok(Err(CompileError::new(
+                CompileErrorKind::Diagnostics,
+                if message.is_empty() {
                     format!(
                         "the compiler failed without diagnostics (out of memory or CPU time, or \
                          an output over {} MiB?)",
@@ -159,19 +161,20 @@ impl Clang {
                 } else {
                     message
                 },
-            }));
+            )));
         }
         let module = scratch.join("main.wasm");
         let size = std::fs::metadata(&module)
             .map_err(io("read the compiled module"))?
             .len();
         if size > limits.max_output_bytes {
-            return Ok(Err(CompileError {
-                message: format!(
+            return Ok(Err(CompileError::new(
+                CompileErrorKind::Diagnostics,
+                format!(
                     "the compiled module is {size} bytes, over the {}-byte limit",
                     limits.max_output_bytes
                 ),
-            }));
+            )));
         }
         let wasm = std::fs::read(&module).map_err(io("read the compiled module"))?;
         Ok(Ok(wasm))

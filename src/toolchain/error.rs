@@ -1,11 +1,32 @@
 use std::path::PathBuf;
 
 /// A candidate that does not build: a verdict, shown to the user, never an `Err`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompileError {
-    /// The compiler's diagnostics (trimmed), or why the source was refused.
+    pub kind: CompileErrorKind,
+    /// The compiler's diagnostics (trimmed), or why the source was refused or stopped.
     pub message: String,
+}
+
+/// Why a candidate did not build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileErrorKind {
+    /// Refused before any compiler ran: over the size limit, not UTF-8, invalid text.
+    Refused,
+    /// The compiler rejected it (its diagnostics), or its output was over the limit.
+    Diagnostics,
+    /// The compiler did not finish within the time limit: depends on the machine's speed,
+    /// so it is never cached.
+    TimedOut,
+}
+
+impl CompileError {
+    pub(crate) fn new(kind: CompileErrorKind, message: impl Into<String>) -> CompileError {
+        CompileError {
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// A failure of fuelgauge's own set-up (a missing compiler, an unwritable scratch dir).

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::UNIX_EPOCH;
 
 use super::clang::Clang;
-use super::error::{CompileError, ToolchainError};
+use super::error::{CompileError, CompileErrorKind, ToolchainError};
+use super::files::modified_nanos;
 use super::limits::CompileLimits;
 use super::python::{self, python_runtime_sha256};
 use crate::cache::{Bucket, Cache};
@@ -79,7 +79,7 @@ impl Toolchains {
     /// `CompileError` inside; `Err` means fuelgauge itself could not work.
     pub fn build(&self, source: &Source) -> Result<Build, ToolchainError> {
         let refuse = |message: String| Build {
-            program: Err(CompileError { message }),
+            program: Err(CompileError::new(CompileErrorKind::Refused, message)),
             origin: BuildOrigin::Direct,
         };
         let limit = self.limits.max_source_bytes;
@@ -223,9 +223,10 @@ impl Toolchains {
             }
             if let Some(diag) = cache.get(Bucket::Diagnostics, &key) {
                 return Ok(Build {
-                    program: Err(CompileError {
-                        message: String::from_utf8_lossy(&diag).into_owned(),
-                    }),
+                    program: Err(CompileError::new(
+                        CompileErrorKind::Diagnostics,
+                        String::from_utf8_lossy(&diag),
+                    )),
                     origin: BuildOrigin::Cached,
                 });
             }
@@ -240,10 +241,8 @@ impl Toolchains {
             // A timeout depends on the machine's speed, so it is not cached.
             let _ = match &result {
                 Ok(wasm) => cache.put(Bucket::Wasm, &key, wasm),
-                Err(e) if !e.message.contains("compile time limit") => {
-                    cache.put(Bucket::Diagnostics, &key, e.message.as_bytes())
-                }
-                Err(_) => Ok(()),
+                Err(e) if e.kind == CompileErrorKind::TimedOut => Ok(()),
+                Err(e) => cache.put(Bucket::Diagnostics, &key, e.message.as_bytes()),
             };
         }
         Ok(Build {
@@ -251,15 +250,6 @@ impl Toolchains {
             origin: BuildOrigin::Compiled,
         })
     }
-}
-
-/// A file's modification time in nanoseconds (0 where unknown): with its size, a cheap
-/// identity of an installed file.
-pub(crate) fn modified_nanos(meta: &std::fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
 }
 
 /// A WASI command with no arguments and an empty environment.

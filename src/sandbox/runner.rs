@@ -5,11 +5,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use crate::cache::{Bucket, Cache};
-use crate::digest::{Digest, KeyBuilder};
-use crate::sandbox::{
+use super::{
     Entry, Limits, Outcome, Program, PyMode, RunVerdict, Sandbox, SandboxError, WASMTIME_VERSION,
 };
+use crate::cache::{Bucket, Cache};
+use crate::digest::{Digest, KeyBuilder};
 
 pub struct Runner {
     pub sandbox: Sandbox,

@@ -1,8 +1,9 @@
-//! A small, fully specified pseudo-random number generator for the bootstrap.
+//! fuelgauge's one pseudo-random number generator: the bootstrap's draws and the guest's
+//! `random_get` bytes.
 //!
-//! Published confidence intervals must be bit-reproducible: the same input and seed give the
-//! same interval on every platform, with every thread count and with every version of our
-//! dependencies. We therefore do not use an external RNG crate (whose streams may change between
+//! Published confidence intervals and every program's randomness must be bit-reproducible:
+//! the same input and seed give the same interval, and the same bytes to a guest, on every
+//! platform, with every thread count and with every version of our dependencies. We therefore do not use an external RNG crate (whose streams may change between
 //! releases) but implement two well-known generators by Sebastiano Vigna, using only wrapping
 //! 64-bit integer arithmetic (identical on every platform Rust supports):
 //!
@@ -56,11 +57,6 @@ impl SplitMix64 {
         mix64(self.state)
     }
 }
-
-/// Domain separator for resampling problems with replacement.
-pub(crate) const DOMAIN_RESAMPLE: u64 = 0x7265_7361_6d70_6c65; // "resample"
-/// Domain separator for the random sign flips of the paired test.
-pub(crate) const DOMAIN_SIGN_FLIP: u64 = 0x7369_676e_666c_6970; // "signflip"
 
 /// xoshiro256\*\*: a fast all-purpose generator with 256 bits of state and period 2^256 − 1.
 #[derive(Debug, Clone)]
@@ -119,6 +115,14 @@ impl Xoshiro256StarStar {
         }
     }
 
+    /// Fills `buf` with the stream's bytes, each draw little-endian (the guest's `random_get`).
+    pub(crate) fn fill(&mut self, buf: &mut [u8]) {
+        for chunk in buf.chunks_mut(8) {
+            let bytes = self.next_u64().to_le_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
+    }
+
     /// A uniformly distributed index in `[0, n)`; `n` must be positive.
     pub(crate) fn index_below(&mut self, n: usize) -> usize {
         let n64 = u64::try_from(n).expect("usize fits in u64 on supported platforms");
@@ -170,25 +174,29 @@ mod tests {
 
     #[test]
     fn streams_are_deterministic_and_distinct() {
-        let a: Vec<u64> = {
-            let mut r = Xoshiro256StarStar::for_stream(42, DOMAIN_RESAMPLE, 7);
-            (0..4).map(|_| r.next_u64()).collect()
+        const A: u64 = 0x7265_7361_6d70_6c65;
+        const B: u64 = 0x7369_676e_666c_6970;
+        let first = |domain, index| {
+            let mut r = Xoshiro256StarStar::for_stream(42, domain, index);
+            (0..4).map(|_| r.next_u64()).collect::<Vec<u64>>()
         };
-        let again: Vec<u64> = {
-            let mut r = Xoshiro256StarStar::for_stream(42, DOMAIN_RESAMPLE, 7);
-            (0..4).map(|_| r.next_u64()).collect()
-        };
-        let other_index: Vec<u64> = {
-            let mut r = Xoshiro256StarStar::for_stream(42, DOMAIN_RESAMPLE, 8);
-            (0..4).map(|_| r.next_u64()).collect()
-        };
-        let other_domain: Vec<u64> = {
-            let mut r = Xoshiro256StarStar::for_stream(42, DOMAIN_SIGN_FLIP, 7);
-            (0..4).map(|_| r.next_u64()).collect()
-        };
-        assert_eq!(a, again);
-        assert_ne!(a, other_index);
-        assert_ne!(a, other_domain);
+        assert_eq!(first(A, 7), first(A, 7));
+        assert_ne!(first(A, 7), first(A, 8));
+        assert_ne!(first(A, 7), first(B, 7));
+    }
+
+    #[test]
+    fn guest_bytes_are_stable_across_versions() {
+        // Guards the guest's stream itself: changing it changes every Python program's hash
+        // seed, and so every cached result.
+        let mut r = Xoshiro256StarStar::seed_from_u64(0);
+        assert_eq!(r.next_u64(), 0x99EC_5F36_CB75_F2B4);
+        let (mut x, mut y, mut z) = ([0u8; 37], [0u8; 37], [0u8; 37]);
+        Xoshiro256StarStar::seed_from_u64(7).fill(&mut x);
+        Xoshiro256StarStar::seed_from_u64(7).fill(&mut y);
+        Xoshiro256StarStar::seed_from_u64(8).fill(&mut z);
+        assert_eq!(x, y);
+        assert_ne!(x, z);
     }
 
     #[test]

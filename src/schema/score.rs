@@ -1,49 +1,12 @@
-//! Serialized output types. Every machine-readable document carries `schema_version`.
+//! `fuelgauge score --format json`, and the per-sample results inside it (also the journal's
+//! and the sample cache's records).
 
 use std::collections::BTreeMap;
 
+use super::{SpeedupSummary, TestVerdict, VerdictKind, plain_cost_model};
 use crate::candidate::{Family, Language};
-use crate::pipeline::{SampleResult, Yardstick};
 use crate::problem::Kind;
-use crate::sandbox::{RuntimeErrorReason, Stream};
 use crate::stats::{BootstrapConfig, SystemSummary};
-use crate::toolchain::BuildOrigin;
-
-pub const RUN_SCHEMA_VERSION: u32 = 2;
-
-/// `fuelgauge run --format json`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RunReport {
-    pub schema_version: u32,
-    pub tool: String,
-    pub version: String,
-    pub file: String,
-    pub language: Language,
-    /// `cached`, `compiled` or `direct` (nothing to compile).
-    pub build: BuildOrigin,
-    /// `ok`, `compile_error`, `runtime_error`, `fuel_exhausted`, `memory_limit`,
-    /// `output_limit` or `wall_timeout`.
-    pub verdict: String,
-    /// Exit status, when the program exited by itself.
-    pub exit_code: Option<i32>,
-    /// For `runtime_error`: a trap, a non-zero exit or an unrunnable module.
-    pub reason: Option<RuntimeErrorReason>,
-    /// For `output_limit`: which stream.
-    pub stream: Option<Stream>,
-    /// For `compile_error`: the compiler's diagnostics (trimmed).
-    pub compile_error: Option<String>,
-    pub fuel: u64,
-    pub fuel_budget: u64,
-    /// The cost model that priced `fuel` (`native-v1`; `plain-v1` when absent).
-    #[serde(default = "plain_cost_model")]
-    pub cost_model: String,
-    pub peak_memory_bytes: u64,
-    pub stdout: String,
-    pub stderr: String,
-    /// Wall time in milliseconds: informational, varies between machines.
-    pub wall_ms: f64,
-}
 
 pub const SCORE_SCHEMA_VERSION: u32 = 2;
 
@@ -63,7 +26,7 @@ pub struct ScoreReport {
     pub warnings: Vec<String>,
     /// With `--metric speedup`: PIE-style speedups over the original program, by system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speedup: Option<BTreeMap<String, crate::pipeline::speedup::SpeedupSummary>>,
+    pub speedup: Option<BTreeMap<String, SpeedupSummary>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -95,10 +58,6 @@ pub struct Provenance {
     /// secret itself is never written).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_seed_sha256: Option<String>,
-}
-
-fn plain_cost_model() -> String {
-    "plain-v1".into()
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -142,4 +101,68 @@ pub struct SampleReport {
     pub name: String,
     pub sha256: String,
     pub result: SampleResult,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestResult {
+    pub name: String,
+    pub level: usize,
+    pub verdict: TestVerdict,
+    /// Fuel of the run, the empty program's cost subtracted; absent when it did not finish.
+    pub fuel: Option<u64>,
+    /// Of `fuel`, what the I/O-idiom allowance forgave: not part of the level's cost.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub forgiven: u64,
+    pub peak_memory: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SampleResult {
+    pub language: Language,
+    /// Correct on every test that ran, and not out of fuel on level 0.
+    pub passed: bool,
+    /// The efficiency score e (0 when not passed).
+    pub score: f64,
+    /// The verdict that decided a failure (`accepted` when passed).
+    pub verdict: VerdictKind,
+    pub levels: Vec<LevelScore>,
+    pub tests: Vec<TestResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelScore {
+    pub level: usize,
+    /// T*_l.
+    pub reference_fuel: u64,
+    /// t_l, absent when censored.
+    pub fuel: Option<u64>,
+    pub censored: bool,
+    /// f_l.
+    pub score: f64,
+}
+
+/// A reference family's costs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Yardstick {
+    pub language: Language,
+    /// Fuel per test (start-up subtracted for stdio problems).
+    pub per_test: Vec<u64>,
+    /// T*_l: the largest fuel over each level's tests.
+    pub per_level: Vec<u64>,
+    /// T = α · max T*_l over the scored levels.
+    pub budget: u64,
+    /// Per test (stdio problems): the I/O-idiom allowance, what fuelgauge's probes measure the
+    /// most expensive common I/O idiom of the language to cost over the references' idiom on
+    /// that test's input and answer. Up to this much of a candidate's cost beyond the
+    /// reference's is forgiven.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub io_allowance: Vec<u64>,
 }

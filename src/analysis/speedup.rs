@@ -9,45 +9,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::schema::{ScoreReport, SystemReport};
-use crate::stats::{self, BootstrapConfig, Interval};
-
-pub const OPT_THRESHOLDS: [f64; 5] = [1.10, 1.25, 1.5, 2.0, 4.0];
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Share {
-    pub value: f64,
-    pub ci: Interval,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProblemSpeedup {
-    pub id: String,
-    pub original_fuel: u64,
-    /// Fuel of the best correct candidate, if any.
-    pub best_fuel: Option<u64>,
-    pub speedup: f64,
-    pub unclamped: f64,
-    pub correct: bool,
-    /// Samples that ran out of fuel (censored: no improvement).
-    pub out_of_fuel: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SpeedupSummary {
-    pub problems: usize,
-    pub mean_speedup: Share,
-    pub mean_unclamped: Share,
-    /// `%Opt` at each threshold (keyed `1.10`, `1.25`, …), as a share of problems.
-    pub percent_opt: BTreeMap<String, Share>,
-    pub percent_correct: Share,
-    /// Share of samples that ran out of fuel.
-    pub censoring_rate: Option<f64>,
-    pub per_problem: Vec<ProblemSpeedup>,
-}
+use crate::schema::{
+    OPT_THRESHOLDS, ProblemSpeedup, ScoreReport, Share, SpeedupSummary, SystemReport, TestVerdict,
+};
+use crate::stats::{self, BootstrapConfig};
 
 fn share(values: &[f64], config: &BootstrapConfig) -> Result<Share, stats::StatsError> {
     let value = values.iter().sum::<f64>() / values.len().max(1) as f64;
@@ -55,6 +20,17 @@ fn share(values: &[f64], config: &BootstrapConfig) -> Result<Share, stats::Stats
         value,
         ci: stats::bootstrap_mean(values, config)?,
     })
+}
+
+/// Every system's speedups, by name.
+pub fn speedups(
+    report: &ScoreReport,
+) -> Result<BTreeMap<String, SpeedupSummary>, stats::StatsError> {
+    report
+        .systems
+        .iter()
+        .map(|(name, system)| Ok((name.clone(), speedup(report, system)?)))
+        .collect()
 }
 
 pub fn speedup(
@@ -73,7 +49,10 @@ pub fn speedup(
         for s in &p.samples {
             samples += 1;
             let r = &s.result;
-            if r.tests.iter().any(|t| t.verdict.name() == "fuel_exhausted") {
+            if r.tests
+                .iter()
+                .any(|t| t.verdict == TestVerdict::FuelExhausted)
+            {
                 out_of_fuel += 1;
             }
             let Some(yard) = prov.references.get(&r.language.family()) else {

@@ -1,7 +1,10 @@
+//! What judging needs: the toolchains, the runner (sandbox + result cache) and the cache.
+
 use std::sync::Arc;
 
-use super::runner::Runner;
+use super::error::JudgeError;
 use crate::cache::Cache;
+use crate::sandbox::Runner;
 use crate::toolchain::Toolchains;
 
 /// What every stage needs: toolchains, the runner (sandbox + result cache) and the cache.
@@ -19,24 +22,18 @@ pub fn run_trusted_python(
     code: &str,
     stdin: &[u8],
     fuel: u64,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, JudgeError> {
     use crate::sandbox::{Limits, PyMode, RunVerdict};
-    let program = ctx
-        .tools
-        .python_program(code, PyMode::Main)
-        .map_err(|e| e.to_string())?;
+    let program = ctx.tools.python_program(code, PyMode::Main)?;
     let limits = Limits {
         fuel,
         memory_bytes: 2 << 30,
         stdout_bytes: 256 << 20,
         ..Limits::default()
     };
-    let o = ctx
-        .runner
-        .run(&program, stdin, &limits, 0)
-        .map_err(|e| e.to_string())?;
+    let o = ctx.runner.run(&program, stdin, &limits, 0)?;
     match o.verdict {
         RunVerdict::Ok => Ok(o.stdout),
-        other => Err(other.describe()),
+        other => Err(JudgeError::Trusted(other.describe())),
     }
 }

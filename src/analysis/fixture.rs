@@ -4,15 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use super::problem_samples;
 use crate::candidate::{Family, Language};
-use crate::judge::TestVerdict;
-use crate::judge::score::{LevelCost, budget, sample_score};
-use crate::pipeline::score::problem_samples_from_report;
-use crate::pipeline::{SampleResult, TestResult, Yardstick};
+use crate::judge::score::{LevelFuel, budget, sample_score};
 use crate::problem::Kind;
 use crate::schema::{
-    ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, ScoreReport,
-    ScoreSettings, SystemReport,
+    LevelScore, ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport,
+    SampleResult, ScoreReport, ScoreSettings, SystemReport, TestResult, TestVerdict, VerdictKind,
+    Yardstick,
 };
 use crate::stats::{BootstrapConfig, StatsConfig, summarize};
 
@@ -35,9 +34,9 @@ fn yardstick() -> Yardstick {
 /// A passing C sample of `sum`; `None` is a level that ran out of fuel.
 fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
     let yard = yardstick();
-    let costs: Vec<LevelCost> = fuel
+    let costs: Vec<LevelFuel> = fuel
         .iter()
-        .map(|f| f.map_or(LevelCost::Censored, LevelCost::Finished))
+        .map(|f| f.map_or(LevelFuel::Censored, LevelFuel::Finished))
         .collect();
     let (score, levels) = sample_score(yard.budget, &yard.per_level, &WEIGHTS, &costs);
     let tests = levels
@@ -64,7 +63,7 @@ fn sample(
     language: Language,
     passed: bool,
     score: f64,
-    levels: Vec<crate::judge::score::LevelScore>,
+    levels: Vec<LevelScore>,
     tests: Vec<TestResult>,
 ) -> SampleReport {
     SampleReport {
@@ -77,8 +76,7 @@ fn sample(
             verdict: tests
                 .iter()
                 .find(|t| t.verdict != TestVerdict::Accepted && !passed)
-                .map_or("accepted", |t| t.verdict.name())
-                .to_owned(),
+                .map_or(VerdictKind::Accepted, |t| t.verdict.kind()),
             levels,
             tests,
         },
@@ -226,7 +224,7 @@ pub(crate) fn report() -> ScoreReport {
     let stats: Vec<_> = report
         .systems
         .values()
-        .map(|s| summarize(&problem_samples_from_report(&report, s), &config).unwrap())
+        .map(|s| summarize(&problem_samples(&report, s), &config).unwrap())
         .collect();
     for (system, stats) in report.systems.values_mut().zip(stats) {
         system.stats = vec![stats];
@@ -243,7 +241,7 @@ pub(crate) fn report_with_speedup() -> ScoreReport {
         .map(|(name, s)| {
             (
                 name.clone(),
-                crate::pipeline::speedup::speedup(&report, s).unwrap(),
+                crate::analysis::speedup::speedup(&report, s).unwrap(),
             )
         })
         .collect();
