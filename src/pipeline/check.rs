@@ -15,7 +15,7 @@ use super::evaluate::evaluate;
 use super::generate::generate_tests;
 use super::prepare::prepare;
 use crate::judge::{Baselines, Context};
-use crate::problem::Problem;
+use crate::problem::{GeneratorProgram, Problem};
 use crate::schema::{ProblemCheck, SLOW_SCORE_LIMIT, SlowCheck};
 
 pub fn check_problem(ctx: &Context, problem: Problem, baselines: &Baselines) -> ProblemCheck {
@@ -45,9 +45,16 @@ pub fn check_problem(ctx: &Context, problem: Problem, baselines: &Baselines) -> 
                 .zip(&prepared.tests)
                 .find(|(a, b)| a != b)
                 .map(|(a, _)| a.name.clone());
+            let generator = problem.generator.as_ref();
+            let hint = match generator.map(|g| &g.program) {
+                Some(GeneratorProgram::Wasm(_)) => "derive every choice from the seed on stdin",
+                _ => "use only the rng argument",
+            };
             check.failures.push(format!(
-                "{}: the generator is not deterministic (test {} differs between two runs); use only the rng argument",
-                problem.dir.join("gen.py").display(),
+                "{}: the generator is not deterministic (test {} differs between two runs); {hint}",
+                generator
+                    .map_or(problem.dir.clone(), |g| g.path.clone())
+                    .display(),
                 first.unwrap_or_else(|| "count".into())
             ));
         }

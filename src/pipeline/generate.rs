@@ -1,17 +1,23 @@
 //! Test inputs: hand-written cases, then the seeded generator's cases level by level.
 //!
-//! The generator runs in the sandbox under CPython for WASI, given a `random.Random` seeded
-//! from (problem id, generator seed, level, case), so the same problem yields byte-identical
-//! inputs on every machine. Generated inputs are cached by everything that determines them.
+//! A Python generator (`gen.py`) runs in the sandbox under CPython for WASI, given a
+//! `random.Random` seeded from (problem id, generator seed, level, case). A WebAssembly
+//! generator (`gen.wat`, `gen.wasm`; stdio problems only) runs in the sandbox as a WASI command
+//! and reads the same four numbers, `seed size level case`, in decimal on one line of stdin; it
+//! needs no Python runtime. Either way the same problem yields byte-identical inputs on every
+//! machine, and generated inputs are cached by everything that determines them, the
+//! generator's own bytes included.
 
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::cache::{Bucket, Cache};
-use crate::digest::KeyBuilder;
-use crate::problem::{Kind, Problem, ProblemError, TestCase, test_seed};
-use crate::sandbox::{Limits, PyMode, RunVerdict, Runner};
+use crate::digest::{Digest, KeyBuilder};
+use crate::problem::{
+    Generator, GeneratorProgram, Kind, Problem, ProblemError, TestCase, test_seed,
+};
+use crate::sandbox::{Limits, Program, PyMode, RunVerdict, Runner, WASMTIME_VERSION, WasmModule};
 use crate::toolchain::Toolchains;
 
 /// Runs `generate(rng, size, level, case)` from the generator source given on stdin; the
@@ -61,14 +67,8 @@ pub fn generate_tests(
     let Some(generator) = &problem.generator else {
         return Ok(tests);
     };
-    let gen_path = problem.dir.join("gen.py");
-    let runtime = tools
-        .python_runtime()
-        .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
-    let kind = match problem.kind {
-        Kind::Stdio => "stdio",
-        Kind::Function => "function",
-    };
+    let gen_path = &generator.path;
+    let runnable = Runnable::new(problem, generator, tools)?;
     let jobs: Vec<(usize, u32, u64)> = problem
         .levels
         .iter()
@@ -85,16 +85,13 @@ pub fn generate_tests(
                     level,
                     case,
                 );
-                let key = KeyBuilder::new("inputs-v2")
-                    .digest(&runtime.digest)
-                    .str(GENERATOR_HARNESS)
-                    .str(&generator.source)
-                    .str(kind)
-                    .u64(seed)
-                    .u64(size)
-                    .u64(level as u64)
-                    .u64(u64::from(case))
-                    .finish();
+                let call = Call {
+                    seed,
+                    size,
+                    level,
+                    case,
+                };
+                let key = runnable.key(runner, &call);
                 let cached = if fresh {
                     None
                 } else {
@@ -103,12 +100,9 @@ pub fn generate_tests(
                 let input = match cached {
                     Some(bytes) => bytes,
                     None => {
-                        let harness = format!(
-                            "kind, seed, size, level, case = {kind:?}, {seed}, {size}, {level}, {case}\n{GENERATOR_HARNESS}"
-                        );
-                        let p = tools
-                            .python_program(&harness, PyMode::Main)
-                            .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
+                        let (p, stdin) = runnable
+                            .invocation(tools, &call)
+                            .map_err(|e| ProblemError::new(gen_path, e))?;
                         let limits = Limits {
                             fuel: GENERATOR_FUEL,
                             memory_bytes: 2 << 30,
@@ -117,12 +111,12 @@ pub fn generate_tests(
                         };
                         let o = runner
                             .sandbox
-                            .run(&p, generator.source.as_bytes(), &limits, seed)
-                            .map_err(|e| ProblemError::new(&gen_path, e.to_string()))?;
+                            .run(&p, &stdin, &limits, seed)
+                            .map_err(|e| ProblemError::new(gen_path, e.to_string()))?;
                         if o.verdict != RunVerdict::Ok {
                             let (name, why) = (o.verdict.name(), o.verdict.describe());
                             return Err(ProblemError::new(
-                                &gen_path,
+                                gen_path,
                                 if why == name {
                                     format!("level {level} case {case} failed ({name})")
                                 } else {
@@ -151,4 +145,129 @@ pub fn generate_tests(
         tests.push(t?);
     }
     Ok(tests)
+}
+
+/// One generated test: what the generator is told.
+struct Call {
+    seed: u64,
+    size: u64,
+    level: usize,
+    case: u32,
+}
+
+/// A generator ready to run.
+enum Runnable<'a> {
+    Python {
+        runtime: WasmModule,
+        source: &'a str,
+        kind: &'static str,
+    },
+    /// The built WASI command.
+    Wasm(Program),
+}
+
+impl<'a> Runnable<'a> {
+    fn new(
+        problem: &Problem,
+        generator: &'a Generator,
+        tools: &Toolchains,
+    ) -> Result<Runnable<'a>, ProblemError> {
+        let err = |message: String| ProblemError::new(&generator.path, message);
+        match &generator.program {
+            GeneratorProgram::Python(source) => Ok(Runnable::Python {
+                runtime: tools.python_runtime().map_err(|e| err(e.to_string()))?,
+                source,
+                kind: match problem.kind {
+                    Kind::Stdio => "stdio",
+                    Kind::Function => "function",
+                },
+            }),
+            GeneratorProgram::Wasm(source) => {
+                let build = tools.build(source).map_err(|e| err(e.to_string()))?;
+                let program = build.program.map_err(|e| err(one_line(&e.message)))?;
+                Ok(Runnable::Wasm(program))
+            }
+        }
+    }
+
+    /// What the test's input is cached under: the generator's bytes and everything it is
+    /// given. A WebAssembly generator's clock reads fuel, so the cost model is in its key.
+    fn key(&self, runner: &Runner, call: &Call) -> Digest {
+        let key = match self {
+            Runnable::Python {
+                runtime,
+                source,
+                kind,
+            } => KeyBuilder::new("inputs-v2")
+                .digest(&runtime.digest)
+                .str(GENERATOR_HARNESS)
+                .str(source)
+                .str(kind),
+            Runnable::Wasm(program) => KeyBuilder::new("inputs-wasm-v1")
+                .str(WASMTIME_VERSION)
+                .str(&runner.sandbox.cost_model().id())
+                .digest(&program.module.digest),
+        };
+        key.u64(call.seed)
+            .u64(call.size)
+            .u64(call.level as u64)
+            .u64(u64::from(call.case))
+            .finish()
+    }
+
+    /// The program to run for `call`, and its stdin.
+    fn invocation(&self, tools: &Toolchains, call: &Call) -> Result<(Program, Vec<u8>), String> {
+        let Call {
+            seed,
+            size,
+            level,
+            case,
+        } = call;
+        match self {
+            Runnable::Python { source, kind, .. } => {
+                let harness = format!(
+                    "kind, seed, size, level, case = {kind:?}, {seed}, {size}, {level}, {case}\n{GENERATOR_HARNESS}"
+                );
+                let program = tools
+                    .python_program(&harness, PyMode::Main)
+                    .map_err(|e| e.to_string())?;
+                Ok((program, source.as_bytes().to_vec()))
+            }
+            Runnable::Wasm(program) => Ok((
+                program.clone(),
+                format!("{seed} {size} {level} {case}\n").into_bytes(),
+            )),
+        }
+    }
+}
+
+/// A compiler's message on one line: its first line, and the place it points at
+/// (`--> <anon>:2:1`) as "line 2, column 1".
+fn one_line(message: &str) -> String {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or_default().trim().to_owned();
+    let at = lines.find_map(|l| l.trim().strip_prefix("--> "));
+    let mut parts = at.unwrap_or_default().rsplitn(3, ':');
+    match (parts.next(), parts.next()) {
+        (Some(column), Some(line)) if at.is_some() => {
+            format!("{first} (line {line}, column {column})")
+        }
+        _ => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn compiler_messages_fold_to_one_line() {
+        let wat = "invalid WebAssembly text: expected `)`\n     --> <anon>:2:1\n      |\n    2 | \n      | ^";
+        assert_eq!(
+            one_line(wat),
+            "invalid WebAssembly text: expected `)` (line 2, column 1)"
+        );
+        assert_eq!(one_line("plain"), "plain");
+        assert_eq!(one_line(""), "");
+    }
 }

@@ -170,7 +170,14 @@ pub fn prepare(
         }
     }
     if problem.kind == Kind::Stdio {
-        for (family, yard) in &mut yardsticks {
+        // The probes are C++ and Python programs. A WebAssembly reference is hand-written, with
+        // no language idiom to measure against, and judging a problem that has one must need
+        // neither clang nor the Python runtime (nor give other results where they are
+        // missing): it gets no allowance.
+        let probed = yardsticks
+            .iter_mut()
+            .filter(|(_, yard)| !matches!(yard.language, Language::Wasm | Language::Wat));
+        for (family, yard) in probed {
             yard.io_allowance = io_allowance(
                 ctx,
                 &problem,

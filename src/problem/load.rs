@@ -48,9 +48,17 @@ pub fn default_references_dir(problems_dir: &Path) -> PathBuf {
         .join("reference")
 }
 
+/// A text file a `problem.toml` field names (see [`read_file`]), in UTF-8.
+fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, ProblemError> {
+    let bytes = read_file(path, field, manifest)?;
+    String::from_utf8(bytes).map_err(|_| {
+        ProblemError::field(manifest, field, format!("{} is not UTF-8", path.display()))
+    })
+}
+
 /// A file a `problem.toml` field names, inside the problem folder (a relative path without
 /// `..`: a shared problem set must not read the scorer's host files), regular, and bounded.
-fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, ProblemError> {
+fn read_file(path: &Path, field: &str, manifest: &Path) -> Result<Vec<u8>, ProblemError> {
     let err = |why: String| ProblemError::field(manifest, field, why);
     let dir = manifest.parent().unwrap_or(Path::new("."));
     let relative = path.strip_prefix(dir).unwrap_or(path);
@@ -64,9 +72,43 @@ fn read_text(path: &Path, field: &str, manifest: &Path) -> Result<String, Proble
             path.display()
         )));
     }
-    let bytes = read_within(path, MAX_REFERENCE_BYTES, Follow::Yes)
-        .map_err(|e| err(format!("cannot read it ({e})")))?;
-    String::from_utf8(bytes).map_err(|_| err(format!("{} is not UTF-8", path.display())))
+    read_within(path, MAX_REFERENCE_BYTES, Follow::Yes)
+        .map_err(|e| err(format!("cannot read it ({e})")))
+}
+
+/// The generator `generator.program` names: WebAssembly (`.wat`, `.wasm`) for a stdio
+/// problem, else Python.
+fn load_generator(
+    dir: &Path,
+    program: &str,
+    kind: Kind,
+    manifest: &Path,
+) -> Result<(PathBuf, GeneratorProgram), ProblemError> {
+    let field = "generator.program";
+    let path = dir.join(program);
+    let wasm = Language::from_path(&path).filter(|l| matches!(l, Language::Wasm | Language::Wat));
+    let Some(language) = wasm else {
+        let source = read_text(&path, field, manifest)?;
+        return Ok((path, GeneratorProgram::Python(source)));
+    };
+    if kind == Kind::Function {
+        return Err(ProblemError::field(
+            manifest,
+            field,
+            format!(
+                "{program} is a WebAssembly generator, which writes a stdio problem's input; a function problem's generator is Python (gen.py) returning the tuple of arguments"
+            ),
+        ));
+    }
+    let bytes = read_file(&path, field, manifest)?;
+    if language == Language::Wasm && !bytes.starts_with(b"\0asm") {
+        return Err(ProblemError::new(
+            &path,
+            "not a WebAssembly binary (it does not start with \\0asm); name a text module .wat",
+        ));
+    }
+    let source = Source::new(path.display().to_string(), language, bytes);
+    Ok((path, GeneratorProgram::Wasm(source)))
 }
 
 /// One line from a TOML error: the message and where.
@@ -254,7 +296,7 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
                     "at least one level needs a positive weight".into(),
                 ));
             }
-            let source = read_text(&dir.join(&g.program), "generator.program", &manifest)?;
+            let (path, program) = load_generator(dir, &g.program, spec.kind, &manifest)?;
             let levels = (0..n)
                 .map(|l| Level {
                     size: g.sizes[l],
@@ -264,7 +306,8 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
                 .collect();
             (
                 Some(Generator {
-                    source,
+                    path,
+                    program,
                     seed: g.seed,
                     secret: None,
                 }),

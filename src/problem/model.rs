@@ -81,10 +81,25 @@ impl Checker {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generator {
-    pub source: String,
+    /// The file `generator.program` names, for messages.
+    pub path: PathBuf,
+    pub program: GeneratorProgram,
     pub seed: u64,
     /// A leaderboard's secret, mixed into every test seed (see [`SecretSeed`]).
     pub secret: Option<SecretSeed>,
+}
+
+/// What a generator is written in, told by its file's extension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeneratorProgram {
+    /// Python (`gen.py`, or any other extension): defines `generate(rng, size, level, case)`,
+    /// which returns the input (a `str`, or a tuple of arguments for a function problem).
+    /// Runs under CPython for WASI.
+    Python(String),
+    /// A WebAssembly command (`gen.wat` or `gen.wasm`), for stdio problems only: it reads
+    /// `seed size level case` in decimal on one line of stdin and writes the input to stdout.
+    /// Needs no Python runtime.
+    Wasm(Source),
 }
 
 /// A secret mixed into every generator seed, so that the generated tests cannot be rebuilt
