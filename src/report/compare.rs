@@ -170,7 +170,7 @@ pub fn refusals(base: &ScoreReport, head: &ScoreReport, allow_partial: bool) -> 
                     if v.is_empty() {
                         "none".to_owned()
                     } else {
-                        super::human::first_few(v)
+                        super::format::first_few(v)
                     }
                 };
                 why.push(format!(

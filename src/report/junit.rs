@@ -6,8 +6,8 @@
 
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
+use super::failure;
 use super::table::problem_has_levels;
-use crate::judge::TestVerdict;
 use crate::schema::{SampleReport, ScoreReport};
 
 /// XML 1.0 has no place for U+FFFE and U+FFFF; quick-junit drops control characters itself.
@@ -65,24 +65,14 @@ fn test_case(problem: &str, sample: &SampleReport, levels: bool) -> TestCase {
         status
             .set_message(xml_text(&r.verdict))
             .set_type(xml_text(&r.verdict));
-        if let Some(test) = r.tests.iter().find(|t| t.verdict != TestVerdict::Accepted) {
-            let detail = match &test.verdict {
-                TestVerdict::WrongAnswer { diff } => Some(diff.as_str()),
-                TestVerdict::RuntimeError { detail } => Some(detail.as_str()),
-                TestVerdict::CompileError { message } => Some(message.as_str()),
-                TestVerdict::Accepted
-                | TestVerdict::FuelExhausted
-                | TestVerdict::MemoryLimit
-                | TestVerdict::OutputLimit
-                | TestVerdict::WallTimeout => None,
-            };
+        if let Some(test) = failure::first_failed(&r.tests) {
             let mut body = format!(
                 "{} on test {} (level {})",
                 test.verdict.name(),
                 test.name,
                 test.level
             );
-            if let Some(detail) = detail.filter(|d| !d.is_empty()) {
+            if let Some(detail) = failure::detail(&test.verdict) {
                 body.push_str(":\n");
                 body.push_str(detail);
             }

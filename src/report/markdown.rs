@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::format::rate;
 use super::leaderboard::{Leaderboard, ranked_on};
 use super::table::{leaderboard_cells, measures_efficiency, median};
 use crate::schema::ScoreReport;
@@ -34,9 +35,7 @@ pub fn render_markdown(report: &ScoreReport) -> String {
                 st.pass_at_k.value,
                 st.pass_at_k.ci.lower,
                 st.pass_at_k.ci.upper,
-                st.censoring
-                    .rate
-                    .map_or("-".into(), |r| format!("{:.1}%", r * 100.0)),
+                rate(st.censoring.rate),
                 median(st)
             );
         }
@@ -124,8 +123,7 @@ fn speedup_section(
             s,
             " {} | {} |",
             share(&sp.percent_correct),
-            sp.censoring_rate
-                .map_or("-".into(), |r| format!("{:.1}%", r * 100.0))
+            rate(sp.censoring_rate)
         );
     }
 }
