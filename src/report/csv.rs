@@ -43,7 +43,7 @@ pub fn render_csv(report: &ScoreReport) -> String {
                     } else {
                         String::new()
                     },
-                    r.verdict.clone(),
+                    text(&r.verdict),
                 ];
                 row.extend((0..levels).map(|l| {
                     r.levels

@@ -9,7 +9,7 @@ use crate::schema::ScoreReport;
 
 pub fn render_markdown(report: &ScoreReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "## fuelgauge {}\n", report.version);
+    let _ = writeln!(s, "## fuelgauge {}\n", cell(&report.version));
     let _ = writeln!(
         s,
         "| system | k | problems | samples | pass@k | eff@k | censored | median t/T* |"
@@ -66,13 +66,18 @@ pub fn render_markdown(report: &ScoreReport) -> String {
             s,
             "\n**{} warnings**: {}",
             report.warnings.len(),
-            report.warnings.join("; ")
+            report
+                .warnings
+                .iter()
+                .map(|w| cell(w))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     let _ = writeln!(
         s,
         "\n<sub>k-sample estimators are unbiased (pass@k: Chen et al.; eff@k: ENAMEL); 95% bootstrap intervals over problems; cost is wasmtime {} fuel.</sub>",
-        report.provenance.wasmtime
+        cell(&report.provenance.wasmtime)
     );
     s
 }
@@ -151,12 +156,15 @@ pub fn render_leaderboard_markdown(board: &Leaderboard) -> String {
             e.coverage.union
         );
     }
-    let _ = writeln!(s, "\n{}", ranked_on(board));
+    let _ = writeln!(s, "\n{}", cell(&ranked_on(board)));
     let missing: Vec<String> = board
         .entries
         .iter()
         .filter(|e| !e.coverage.missing.is_empty())
-        .map(|e| format!("- {}: {}", cell(&e.system), e.coverage.missing.join(", ")))
+        .map(|e| {
+            let missing: Vec<String> = e.coverage.missing.iter().map(|id| cell(id)).collect();
+            format!("- {}: {}", cell(&e.system), missing.join(", "))
+        })
         .collect();
     if !missing.is_empty() {
         let _ = writeln!(
@@ -217,6 +225,23 @@ mod tests {
     }
     use crate::report::fixture;
     use crate::report::leaderboard::{leaderboard, merge};
+
+    #[test]
+    fn warnings_are_names_too() {
+        let mut report = fixture::report();
+        report
+            .warnings
+            .push("skipped x.jsonl: <img src=x onerror=alert(1)>\n| forged |".to_owned());
+        let text = render_markdown(&report);
+        assert!(
+            !text.contains("<img") && !text.contains("\n| forged"),
+            "{text}"
+        );
+        assert!(
+            text.contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\| forged \\|"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn speedups_get_their_own_table() {
