@@ -20,3 +20,17 @@ pub(crate) fn first_few(names: &[&str]) -> String {
         shown
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_stop_after_five() {
+        assert_eq!(first_few(&["a", "b"]), "a, b");
+        assert_eq!(
+            first_few(&["a", "b", "c", "d", "e", "f"]),
+            "a, b, c, d, e, …"
+        );
+    }
+}

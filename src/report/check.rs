@@ -1,6 +1,6 @@
 //! `fuelgauge problems check`'s table.
 
-use super::human::short;
+use super::format::short;
 use super::table::{Layout, finish, new_table};
 use crate::problem::Kind;
 use crate::schema::{ProblemCheck, SLOW_SCORE_LIMIT};

@@ -70,7 +70,8 @@ pub fn markdown(c: &Comparison) -> String {
         ("only in head", &c.only_in_head),
     ] {
         if !list.is_empty() {
-            let _ = writeln!(s, "\nSystems {label}: {}", list.join(", "));
+            let names: Vec<String> = list.iter().map(|name| cell(name)).collect();
+            let _ = writeln!(s, "\nSystems {label}: {}", names.join(", "));
         }
     }
     s

@@ -43,7 +43,7 @@ pub fn render_csv(report: &ScoreReport) -> String {
                     } else {
                         String::new()
                     },
-                    r.verdict.name().to_owned(),
+                    text(r.verdict.name()),
                 ];
                 row.extend((0..levels).map(|l| {
                     r.levels

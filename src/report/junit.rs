@@ -4,15 +4,33 @@
 //! sample carries its deciding verdict and the failed test's detail; a censored sample (out of
 //! fuel on a level ≥ 1, which still passes) says so in its system-out.
 
+use std::fmt::Write as _;
+
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
+use super::failure;
 use super::table::problem_has_levels;
-use crate::schema::TestVerdict;
 use crate::schema::{SampleReport, ScoreReport};
 
-/// XML 1.0 has no place for U+FFFE and U+FFFF; quick-junit drops control characters itself.
+/// Text as XML 1.0 can hold it. XML 1.0 forbids the C0 controls other than tab, line feed and
+/// carriage return — even as character references, so `&#x1;` is not well-formed either — and
+/// the noncharacters U+FFFE and U+FFFF. A control becomes its visible escape, the text `\x01` …
+/// `\x1f` (so a diff still shows which byte was there, where quick-junit would drop it, and with
+/// ESC the rest of an ANSI sequence, without a trace); a noncharacter becomes U+FFFD. Every
+/// string of the report goes through this before quick-junit sees it.
 fn xml_text(text: &str) -> String {
-    text.replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn render_junit(report: &ScoreReport) -> String {
@@ -65,24 +83,14 @@ fn test_case(problem: &str, sample: &SampleReport, levels: bool) -> TestCase {
         status
             .set_message(xml_text(r.verdict.name()))
             .set_type(xml_text(r.verdict.name()));
-        if let Some(test) = r.tests.iter().find(|t| t.verdict != TestVerdict::Accepted) {
-            let detail = match &test.verdict {
-                TestVerdict::WrongAnswer { diff } => Some(diff.as_str()),
-                TestVerdict::RuntimeError { detail } => Some(detail.as_str()),
-                TestVerdict::CompileError { message } => Some(message.as_str()),
-                TestVerdict::Accepted
-                | TestVerdict::FuelExhausted
-                | TestVerdict::MemoryLimit
-                | TestVerdict::OutputLimit
-                | TestVerdict::WallTimeout => None,
-            };
+        if let Some(test) = failure::first_failed(&r.tests) {
             let mut body = format!(
                 "{} on test {} (level {})",
                 test.verdict.name(),
                 test.name,
                 test.level
             );
-            if let Some(detail) = detail.filter(|d| !d.is_empty()) {
+            if let Some(detail) = failure::detail(&test.verdict) {
                 body.push_str(":\n");
                 body.push_str(detail);
             }
@@ -178,9 +186,37 @@ mod tests {
     }
 
     #[test]
+    fn forbidden_characters_become_visible_escapes() {
+        assert_eq!(
+            xml_text("a\u{0}b\u{1}c\u{1b}[31md\u{1f}"),
+            "a\\x00b\\x01c\\x1b[31md\\x1f"
+        );
+        assert_eq!(xml_text("\u{fffe}\u{ffff}"), "\u{fffd}\u{fffd}");
+        // Whitespace XML allows, and everything else, stays.
+        assert_eq!(xml_text("a\tb\nc\r\u{7f}\u{85}é"), "a\tb\nc\r\u{7f}\u{85}é");
+    }
+
+    #[test]
+    fn names_with_controls_are_well_formed_attributes() {
+        let mut report = fixture::report();
+        let system = report.systems.remove("bad").unwrap();
+        report
+            .systems
+            .insert("bad\u{7}<\"&\u{ffff}".to_owned(), system);
+        let xml = render_junit(&report);
+        let doc = parse(&xml);
+        let names: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testsuite"))
+            .filter_map(|n| n.attribute("name"))
+            .collect();
+        assert_eq!(names, ["bad\\x07<\"&\u{fffd}", "fast", "slow"]);
+    }
+
+    #[test]
     fn failures_carry_the_verdict_and_detail_as_well_formed_xml() {
         let xml = render_junit(&fixture::report());
-        // No character XML 1.0 forbids, escaped or raw.
+        // No character XML 1.0 forbids, escaped or raw: the document parses.
         assert!(!xml.contains("&#x1;") && !xml.contains('\u{1}') && !xml.contains('\u{fffe}'));
         let doc = parse(&xml);
         let failure = doc
@@ -191,7 +227,7 @@ mod tests {
         let body = failure.text().unwrap();
         assert!(
             body.contains("wrong_answer on test hand-1 (level 0)")
-                && body.contains("got <b>&\u{fffd}</b>"),
+                && body.contains("got <b>&\\x01\u{fffd}</b>"),
             "{body}"
         );
     }

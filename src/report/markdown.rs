@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::format::rate;
 use super::table::{leaderboard_cells, measures_efficiency, median};
 use crate::analysis::leaderboard::ranked_on;
 use crate::schema::Leaderboard;
@@ -9,7 +10,7 @@ use crate::schema::ScoreReport;
 
 pub fn render_markdown(report: &ScoreReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "## fuelgauge {}\n", report.version);
+    let _ = writeln!(s, "## fuelgauge {}\n", cell(&report.version));
     let _ = writeln!(
         s,
         "| system | k | problems | samples | pass@k | eff@k | censored | median t/T* |"
@@ -35,9 +36,7 @@ pub fn render_markdown(report: &ScoreReport) -> String {
                 st.pass_at_k.value,
                 st.pass_at_k.ci.lower,
                 st.pass_at_k.ci.upper,
-                st.censoring
-                    .rate
-                    .map_or("-".into(), |r| format!("{:.1}%", r * 100.0)),
+                rate(st.censoring.rate),
                 median(st)
             );
         }
@@ -68,13 +67,18 @@ pub fn render_markdown(report: &ScoreReport) -> String {
             s,
             "\n**{} warnings**: {}",
             report.warnings.len(),
-            report.warnings.join("; ")
+            report
+                .warnings
+                .iter()
+                .map(|w| cell(w))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     let _ = writeln!(
         s,
         "\n<sub>k-sample estimators are unbiased (pass@k: Chen et al.; eff@k: ENAMEL); 95% bootstrap intervals over problems; cost is wasmtime {} fuel.</sub>",
-        report.provenance.wasmtime
+        cell(&report.provenance.wasmtime)
     );
     s
 }
@@ -125,8 +129,7 @@ fn speedup_section(
             s,
             " {} | {} |",
             share(&sp.percent_correct),
-            sp.censoring_rate
-                .map_or("-".into(), |r| format!("{:.1}%", r * 100.0))
+            rate(sp.censoring_rate)
         );
     }
 }
@@ -154,12 +157,15 @@ pub fn render_leaderboard_markdown(board: &Leaderboard) -> String {
             e.coverage.union
         );
     }
-    let _ = writeln!(s, "\n{}", ranked_on(board));
+    let _ = writeln!(s, "\n{}", cell(&ranked_on(board)));
     let missing: Vec<String> = board
         .entries
         .iter()
         .filter(|e| !e.coverage.missing.is_empty())
-        .map(|e| format!("- {}: {}", cell(&e.system), e.coverage.missing.join(", ")))
+        .map(|e| {
+            let missing: Vec<String> = e.coverage.missing.iter().map(|id| cell(id)).collect();
+            format!("- {}: {}", cell(&e.system), missing.join(", "))
+        })
         .collect();
     if !missing.is_empty() {
         let _ = writeln!(
@@ -220,6 +226,23 @@ mod tests {
     }
     use crate::analysis::fixture;
     use crate::analysis::leaderboard::{leaderboard, merge};
+
+    #[test]
+    fn warnings_are_names_too() {
+        let mut report = fixture::report();
+        report
+            .warnings
+            .push("skipped x.jsonl: <img src=x onerror=alert(1)>\n| forged |".to_owned());
+        let text = render_markdown(&report);
+        assert!(
+            !text.contains("<img") && !text.contains("\n| forged"),
+            "{text}"
+        );
+        assert!(
+            text.contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\| forged \\|"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn speedups_get_their_own_table() {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::human::group;
+use super::format::group;
 use crate::schema::{RunReport, RunResult};
 
 /// `fuelgauge run`'s text: the verdict, fuel, memory and build, then the program's output.

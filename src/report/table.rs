@@ -7,6 +7,7 @@ use comfy_table::{
     TableStyle, Width,
 };
 
+use super::format::rate;
 use crate::analysis::leaderboard::ranked_on;
 use crate::schema::ScoreReport;
 use crate::schema::{Entry, Leaderboard};
@@ -147,10 +148,6 @@ fn interval(e: &crate::stats::Estimate, stacked: bool) -> String {
     )
 }
 
-pub(crate) fn percent(rate: Option<f64>) -> String {
-    rate.map_or("-".into(), |r| format!("{:.1}%", r * 100.0))
-}
-
 /// The whole human report: systems, problems, speedups and warnings.
 pub fn render_table(report: &ScoreReport, layout: Layout) -> String {
     let mut s = systems_table(report, layout);
@@ -210,7 +207,7 @@ fn systems_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
                 Cell::new(st.samples),
                 Cell::new(interval(&st.pass_at_k, stacked)),
                 bold(Cell::new(eff), layout),
-                Cell::new(percent(st.censoring.rate)),
+                Cell::new(rate(st.censoring.rate)),
                 Cell::new(median(st)),
             ]);
         }
@@ -307,7 +304,7 @@ fn speedup_rows(
             ),
             Cell::new(sp.percent_opt.get("1.10").map_or("-".into(), share)),
             Cell::new(share(&sp.percent_correct)),
-            Cell::new(percent(sp.censoring_rate)),
+            Cell::new(rate(sp.censoring_rate)),
         ]);
     }
     keep_whole(&mut table, &[2, 3, 4]);

@@ -86,6 +86,8 @@ impl Runner {
             .finish()
     }
 
+    /// [`Sandbox::run`], answered from the result cache when this run was seen before; a
+    /// wall-clock timeout is never kept (it depends on the machine).
     pub fn run(
         &self,
         program: &Program,
