@@ -11,8 +11,8 @@
 //! ```
 //!
 //! Time it after a build (`cargo test --locked --no-run --test fast …` with the same tests),
-//! with `time` in front of the same command: 4.4–5.6 s of wall time on the 2-core development
-//! machine (three runs), against 10 min 41 s for the whole suite there.
+//! with `time` in front of the same command: 3.5–5.6 s of wall time on the 2-core development
+//! machine (five runs), against 10 min 41 s for the whole suite there.
 //!
 //! The problems: `sum` and `pairs` (stdio, tests from `gen.wat`, four levels) and `add` (hand
 //! tests only). The systems: `fast` (linear), `slow` (quadratic), `broken` (a wrong answer, a
