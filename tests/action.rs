@@ -6,6 +6,8 @@
 //! Two bundled Python problems and tiny solutions keep each score to a second once the cache
 //! shared by the integration tests is warm.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -71,19 +73,6 @@ fn git(repo: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
@@ -127,7 +116,7 @@ impl Project {
         let bundled = Path::new(env!("CARGO_MANIFEST_DIR"));
         for id in PROBLEMS {
             for set in ["problems", "reference"] {
-                copy_dir(&bundled.join(set).join(id), &repo.join(set).join(id));
+                common::copy_tree(&bundled.join(set).join(id), &repo.join(set).join(id));
             }
         }
         let model = repo.join("solutions/model");

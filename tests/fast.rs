@@ -18,6 +18,7 @@
 //! tests only). The systems: `fast` (linear), `slow` (quadratic), `broken` (a wrong answer, a
 //! trap and an infinite loop on `sum`, wrong answers on the others).
 
+mod common;
 mod support;
 
 use std::collections::BTreeMap;

@@ -117,7 +117,7 @@ fn inputs_are_byte_identical_across_runs_and_follow_the_seed() {
 #[test]
 fn malformed_problem_files_are_reported_and_the_rest_still_load() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures(), dir.path());
+    common::copy_tree(&fixtures(), dir.path());
     let manifest = dir.path().join("problems/min-max/problem.toml");
     let text = std::fs::read_to_string(&manifest)
         .unwrap()
@@ -152,7 +152,7 @@ fn malformed_problem_files_are_reported_and_the_rest_still_load() {
 #[test]
 fn an_unknown_key_is_reported_on_its_own_line() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures(), dir.path());
+    common::copy_tree(&fixtures(), dir.path());
     let manifest = dir.path().join("problems/min-max/problem.toml");
     let mut lines: Vec<String> = std::fs::read_to_string(&manifest)
         .unwrap()
@@ -191,7 +191,7 @@ fn problems_check_only_an_unknown_id_is_an_error() {
 #[test]
 fn problems_check_passes_sound_fixtures_and_fails_broken_ones() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures(), dir.path());
+    common::copy_tree(&fixtures(), dir.path());
     let cache = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuelgauge-test-cache");
     let check = |dir: &Path| {
         let mut cmd = Command::cargo_bin("fuelgauge").unwrap();
@@ -225,18 +225,6 @@ fn problems_check_passes_sound_fixtures_and_fails_broken_ones() {
                 .and(predicate::str::contains("colour"))
                 .and(predicate::str::contains("not below 0.5")),
         );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// The acceptance check of the bundled set: every problem sound, every slow solution e < 0.5.

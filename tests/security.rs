@@ -338,7 +338,7 @@ fn problems_with_checker(root: &Path, checker: &str) -> PathBuf {
     let problems = root.join("problems");
     let src = fixtures().join("problems/equal-pairs");
     let dst = problems.join("equal-pairs");
-    copy_dir(&src, &dst);
+    common::copy_tree(&src, &dst);
     let toml = std::fs::read_to_string(src.join("problem.toml"))
         .unwrap()
         .replace(
@@ -347,23 +347,11 @@ fn problems_with_checker(root: &Path, checker: &str) -> PathBuf {
         );
     write(&dst.join("problem.toml"), toml);
     write(&dst.join("check.py"), checker);
-    copy_dir(
+    common::copy_tree(
         &fixtures().join("reference/equal-pairs"),
         &root.join("reference/equal-pairs"),
     );
     problems
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! would fail). `score` and `problems check` on problems with levels are snapshotted in
 //! `tests/fast.rs`, with the WebAssembly generators.
 
+mod common;
 mod support;
 
 use support::{Sandbox, transcript};

@@ -16,6 +16,7 @@
 //! The snapshots are in `tests/snapshots/`; review a change with `cargo insta review`, or write
 //! them anew with `INSTA_UPDATE=always` and read every changed `.snap`.
 
+mod common;
 mod support;
 
 use support::{Sandbox, stdout_of, transcript};

@@ -55,7 +55,7 @@ impl Sandbox {
     /// Copies `tests/fixtures/<rel>` (a file or a folder) to `<sandbox>/<to>`.
     pub fn copy(&self, rel: &str, to: &str) -> PathBuf {
         let target = self.path().join(to);
-        copy_tree(&fixture(rel), &target);
+        super::common::copy_tree(&fixture(rel), &target);
         target
     }
 
@@ -81,19 +81,6 @@ impl Sandbox {
             settings.add_filter(&escape(&path.display().to_string()), "[TMP]");
         }
         settings
-    }
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
     }
 }
 
