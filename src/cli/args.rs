@@ -70,6 +70,10 @@ pub enum Command {
     /// and which neighbours differ.
     #[command(after_help = LEADERBOARD_EXIT_HELP)]
     Leaderboard(LeaderboardArgs),
+    /// Join the parts written by `score --shard I/N` into the results one unsharded `score`
+    /// writes, byte for byte; every shard must be there exactly once.
+    #[command(after_help = MERGE_EXIT_HELP)]
+    Merge(MergeArgs),
     /// Compare two results (base, head) per system and problem; exit 1 on a real regression.
     #[command(after_help = COMPARE_EXIT_HELP)]
     Compare(CompareArgs),
@@ -150,7 +154,29 @@ pub enum ProblemsAction {
     /// fuel per test, with a manifest per problem (levels, weights, alpha). For running the
     /// tests elsewhere, e.g. natively (`ci/calibrate`).
     Tests(TestsArgs),
+    /// Prepare every problem once (generate its tests, run its references and I/O probes)
+    /// into a pack, a content-addressed folder that `score --prepared PACK` uses read-only
+    /// on any number of machines, without running a generator or reference again.
+    #[command(after_help = PREPARE_EXIT_HELP)]
+    Prepare(PrepareArgs),
 }
+
+const PREPARE_EXIT_HELP: &str = "\
+Exit status:
+  0  every problem is prepared
+  1  a problem could not be prepared (each is listed; the pack records why, and a score
+     with it leaves that problem's samples out, as a score without it would)
+  2  usage or infrastructure error";
+
+const MERGE_EXIT_HELP: &str = "\
+Exit status:
+  0  merged, and every --fail-under gate passed
+  1  a --fail-under gate failed
+  2  an error: parts of different runs (solutions, problems, settings, pack or fuelgauge
+     version), a missing or duplicated shard, an unreadable part; or, as for `score`, input
+     that could not be used (the merged results hold its warnings)
+
+Outputs as for `score`: -o FILE (repeatable), the format from the extension.";
 
 const SCORE_EXIT_HELP: &str = "\
 Exit status:
@@ -226,6 +252,29 @@ pub struct TestsArgs {
     pub output: PathBuf,
     #[command(flatten)]
     pub jobs: JobsArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PrepareArgs {
+    #[command(flatten)]
+    pub set: ProblemSet,
+    /// The pack folder to write (replaced if it holds a pack).
+    #[arg(long, short = 'o', value_name = "PACK")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub jobs: JobsArg,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The parts, written by `score --shard I/N -o PART.json`, one per shard, in any order.
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+    /// Fail (exit 1) when a metric of any system is below VALUE, e.g. pass@1=0.9; repeatable.
+    #[arg(long = "fail-under", value_name = "METRIC=VALUE")]
+    pub fail_under: Vec<Threshold>,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -384,6 +433,17 @@ pub struct ScoreArgs {
     /// finishes, which varies between runs; the final results do not.
     #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
+    /// Use the tests, answers and reference costs of a pack written by `fuelgauge problems
+    /// prepare`, read-only: no generator or reference runs. A pack from another fuelgauge
+    /// version, cost model or Python runtime, one changed since, or one prepared from other
+    /// problem files is refused.
+    #[arg(long, value_name = "PACK")]
+    pub prepared: Option<PathBuf>,
+    /// Judge only shard I of N (1-based) and write it as a part (-o PART.json) for
+    /// `fuelgauge merge`. The split is by sample, the same on every machine and whatever the
+    /// order of the inputs.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::schema::Shard>,
     /// Seed of the bootstrap intervals.
     #[arg(long, default_value_t = crate::stats::DEFAULT_SEED)]
     pub bootstrap_seed: u64,

@@ -24,6 +24,7 @@ pub fn main() -> ExitCode {
         Command::Score(args) => super::score_cmd::run_score(&cli.global, args),
         Command::Report(args) => super::score_cmd::run_report(args),
         Command::Leaderboard(args) => super::score_cmd::run_leaderboard(args),
+        Command::Merge(args) => super::score_cmd::run_merge(args),
         Command::Compare(args) => super::score_cmd::run_compare(args),
         Command::Sanitize(args) => super::sanitize_cmd::run(&cli.global, args),
         Command::Import { dataset } => super::score_cmd::run_import(&cli.global, dataset),
@@ -33,6 +34,9 @@ pub fn main() -> ExitCode {
         Command::Problems {
             action: ProblemsAction::Tests(args),
         } => super::tests_cmd::run(&cli.global, args),
+        Command::Problems {
+            action: ProblemsAction::Prepare(args),
+        } => super::prepare_cmd::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ mod context;
 mod exit;
 mod main_cmd;
 mod output;
+mod prepare_cmd;
 mod progress;
 mod run_cmd;
 mod sanitize_cmd;

@@ -56,9 +56,9 @@ impl Reporter for Progress {
             ScoreEvent::SampleJudged { result, .. } => self.step(!result.passed),
             ScoreEvent::SampleLeftOut { .. } => self.step(true),
             ScoreEvent::Finished { .. } => self.bar.finish_and_clear(),
-            ScoreEvent::Started { .. }
-            | ScoreEvent::ProblemPrepared { .. }
-            | ScoreEvent::ProblemUnusable { .. } => {}
+            // A shard judges its share of the samples.
+            ScoreEvent::Started { samples } => self.bar.set_length(*samples),
+            ScoreEvent::ProblemPrepared { .. } | ScoreEvent::ProblemUnusable { .. } => {}
         }
         Ok(())
     }

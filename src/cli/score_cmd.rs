@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::args::{
-    CompareArgs, GlobalArgs, LeaderboardArgs, ReportArgs, ReportFormat, ScoreArgs, ScoreMetric,
-    Threshold,
+    CompareArgs, GlobalArgs, LeaderboardArgs, MergeArgs, ReportArgs, ReportFormat, ScoreArgs,
+    ScoreMetric, Threshold,
 };
 use super::context::context;
 use super::exit;
@@ -15,13 +15,16 @@ use super::output::{emit, read_report, write_file};
 use super::progress::Progress;
 use super::settings::Settings;
 use crate::analysis::compare::compare;
-use crate::analysis::leaderboard::{leaderboard, merge};
+use crate::analysis::leaderboard::{self, leaderboard};
 use crate::candidate::{ProblemIndex, Submission, collect};
-use crate::pipeline::{Journal, JsonlEvents, Reporter, ScoreRun, score};
+use crate::pipeline::{
+    Journal, JsonlEvents, Pack, PackEnvironment, Reporter, ScoreRun, assemble, merge,
+    part_warnings, score,
+};
 use crate::problem::{Problem, load_set};
 use crate::report::compare::markdown;
 use crate::report::export::Document;
-use crate::schema::{Metric, ScoreReport};
+use crate::schema::{Metric, PARTIAL_SCHEMA_VERSION, PartialReport, ScoreReport, Shard};
 
 struct Index<'a>(&'a [Problem]);
 
@@ -107,6 +110,18 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
             "system `{system}` has {n} samples for problem `{problem}`, fewer than k = {kmax}; lower --k or add samples"
         );
     }
+    let pack = match &settings.prepared {
+        None => None,
+        Some(dir) => {
+            let used: std::collections::BTreeSet<&str> = collected
+                .submissions
+                .iter()
+                .map(|s| s.problem.as_str())
+                .collect();
+            let pack = Pack::open(dir, &PackEnvironment::of(&ctx))?;
+            Some(pack.load_all(problems.iter().filter(|p| used.contains(p.id.as_str())))?)
+        }
+    };
     let journal = Journal::open(&settings.journal)
         .with_context(|| format!("failed to open the journal {}", settings.journal.display()))?;
     if !journal.is_empty() {
@@ -126,24 +141,60 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
     let mut reporters: Vec<&dyn Reporter> = vec![&progress, &journal];
     reporters.extend(events.as_ref().map(|e| e as &dyn Reporter));
     let printed = warnings.len();
-    let (mut report, counts) = score(
+    let (part, counts) = score(
         &ctx,
         &problems,
         collected.submissions,
         ScoreRun {
             settings: settings.recorded.clone(),
+            speedup: settings.metric == ScoreMetric::Speedup,
             warnings,
+            coverage: partial,
+            shard: settings.shard.unwrap_or(Shard::WHOLE),
+            pack: pack.as_ref(),
             resume: Some(&journal),
             reporters: &reporters,
         },
     )?;
+    let (executed, reused) = ctx.runner.counts();
+    let work = format!(
+        "{} problems prepared, {} from the pack; {} runs executed, {} from the cache; {} compiles",
+        counts.prepared,
+        counts.from_pack,
+        executed,
+        reused,
+        ctx.tools.compiler_runs()
+    );
+    let judged = format!(
+        "{} samples ({} judged, {} from the journal)",
+        counts.judged + counts.resumed,
+        counts.judged,
+        counts.resumed
+    );
+    if let Some(shard) = settings.shard {
+        let path = &settings.outputs[0];
+        write_file(path, serde_json::to_string_pretty(&part)? + "\n")?;
+        journal.finish().ok();
+        let mut troubles = 0;
+        for w in part_warnings(&part) {
+            eprintln!("warning: {w}");
+            troubles += 1;
+        }
+        eprintln!(
+            "shard {shard}: scored {judged} into {}; {work}; merge every shard with `fuelgauge merge`",
+            path.display()
+        );
+        return Ok(if printed + troubles > 0 {
+            exit::error()
+        } else {
+            exit::SUCCESS
+        });
+    }
+    let report = assemble(&[&part])?;
     // What scoring found (a problem that could not be prepared, say) is as much a reason for
     // exit 2 as what collecting found, and is said the same way.
     for w in report.warnings.iter().skip(printed) {
         eprintln!("warning: {w}");
-    }
-    if settings.metric == ScoreMetric::Speedup {
-        report.speedup = Some(crate::analysis::speedup::speedups(&report)?);
     }
     emit(
         &Document::Score(&report),
@@ -151,35 +202,66 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         settings.format,
     )?;
     journal.finish().ok();
-    let (executed, reused) = ctx.runner.counts();
-    eprintln!(
-        "scored {} samples ({} judged, {} from the journal); {} runs executed, {} from the cache; {} compiles",
-        counts.judged + counts.resumed,
-        counts.judged,
-        counts.resumed,
-        executed,
-        reused,
-        ctx.tools.compiler_runs()
-    );
-    let failed_gates = gate(&report, &settings.gates);
+    eprintln!("scored {judged}; {work}");
+    Ok(verdict(&report, &settings.gates, &part.frame.coverage))
+}
+
+/// The exit status of a scored report: 2 with warnings (or a gate over a partial set), 1 when
+/// a gate fails, else 0; each failure said on stderr.
+fn verdict(report: &ScoreReport, gates: &[Threshold], coverage: &[String]) -> ExitCode {
+    let failed_gates = gate(report, gates);
     for f in &failed_gates {
         eprintln!("gate failed: {f}");
     }
     // A gate over part of the problem set fails closed: a system missing its hard problems
     // would otherwise pass on the easy ones.
-    let gated_partial = !settings.gates.is_empty() && !partial.is_empty();
+    let gated_partial = !gates.is_empty() && !coverage.is_empty();
     if gated_partial {
         eprintln!(
             "error: --fail-under gates systems that cover only part of the problem set (warnings above); add their samples, or name the subset with --only"
         );
     }
-    Ok(if !report.warnings.is_empty() || gated_partial {
+    if !report.warnings.is_empty() || gated_partial {
         exit::error()
     } else if !failed_gates.is_empty() {
         exit::failure()
     } else {
         exit::SUCCESS
-    })
+    }
+}
+
+/// `fuelgauge merge PART…`: the parts of a sharded score joined into its results.
+pub(crate) fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
+    let parts = args
+        .parts
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("failed to read {}", path.display()))?;
+            let part: PartialReport = serde_json::from_str(&text).with_context(|| {
+                format!(
+                    "{} is not a part of a sharded score (schema version {PARTIAL_SCHEMA_VERSION}); write one with `fuelgauge score --shard I/N -o PART.json`",
+                    path.display()
+                )
+            })?;
+            Ok((path.display().to_string(), part))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let report = merge(&parts)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    let coverage = &parts[0].1.frame.coverage;
+    for w in coverage {
+        eprintln!("warning: {w}");
+    }
+    emit(&Document::Score(&report), &args.out.output, args.out.format)?;
+    eprintln!(
+        "merged {} parts: {} samples",
+        parts.len(),
+        parts.iter().map(|(_, p)| p.samples.len()).sum::<usize>()
+    );
+    Ok(verdict(&report, &args.fail_under, coverage))
 }
 
 /// `--system NAME`: the one system of a single input gets that name.
@@ -362,7 +444,7 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
         .iter()
         .map(|p| Ok((p.display().to_string(), read_report(p)?)))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let merged = merge(reports)?;
+    let merged = leaderboard::merge(reports)?;
     let board = leaderboard(&merged, args.metric, args.allow_partial)?;
     let doc = Document::Leaderboard {
         board: &board,

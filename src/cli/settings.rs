@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::args::{GlobalArgs, ReportFormat, ScoreArgs, ScoreMetric, Threshold};
 use crate::problem::{SecretSeed, default_references_dir};
-use crate::schema::ScoreSettings;
+use crate::schema::{ScoreSettings, Shard};
 use crate::stats::{BootstrapConfig, MAX_RESAMPLES};
 
 /// A secret shorter than this could be guessed from its sha256.
@@ -30,6 +30,10 @@ pub(crate) struct Settings {
     /// `--events`: the live JSONL stream.
     pub events: Option<PathBuf>,
     pub jobs: usize,
+    /// `--prepared`: the pack to take the problems from.
+    pub prepared: Option<PathBuf>,
+    /// `--shard`: judge this share and write a part.
+    pub shard: Option<Shard>,
     pub max_source_bytes: u64,
     pub outputs: Vec<PathBuf>,
     pub format: ReportFormat,
@@ -83,6 +87,25 @@ impl Settings {
                 events.display()
             );
         }
+        if args.shard.is_some() {
+            let one_json =
+                matches!(&outputs[..], [part] if part.extension().is_some_and(|e| e == "json"));
+            if !one_json {
+                anyhow::bail!(
+                    "--shard writes one part: give exactly one -o PART.json, then render the merged results with `fuelgauge merge PART… -o FILE`"
+                );
+            }
+            if !args.fail_under.is_empty() {
+                anyhow::bail!(
+                    "--fail-under gates the whole run, not a shard: pass it to `fuelgauge merge`"
+                );
+            }
+        }
+        if args.prepared.is_some() && secret.is_some() {
+            anyhow::bail!(
+                "--prepared cannot be used with --secret-seed: a pack holds its tests in the clear, and hidden tests are kept in memory only; shard a hidden-test run without a pack"
+            );
+        }
         let journal = args.journal.clone().unwrap_or_else(|| {
             match outputs.iter().find(|p| p.as_os_str() != "-") {
                 Some(p) => PathBuf::from(format!("{}.journal", p.display())),
@@ -105,6 +128,8 @@ impl Settings {
             journal,
             events: args.events.clone(),
             jobs: args.jobs.get(),
+            prepared: args.prepared.clone(),
+            shard: args.shard,
             max_source_bytes: global.max_source_bytes,
             outputs,
             format: args.out.format,

@@ -110,8 +110,7 @@ pub fn generate_tests(
                             ..Limits::default()
                         };
                         let o = runner
-                            .sandbox
-                            .run(&p, &stdin, &limits, seed)
+                            .run_uncached(&p, &stdin, &limits, seed)
                             .map_err(|e| ProblemError::new(gen_path, e.to_string()))?;
                         if o.verdict != RunVerdict::Ok {
                             let (name, why) = (o.verdict.name(), o.verdict.describe());

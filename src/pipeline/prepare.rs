@@ -20,6 +20,8 @@ pub struct Prepared {
     /// The answer each test expects (hand-written `.out`, else the first reference's output).
     pub expected: Vec<Arc<Vec<u8>>>,
     pub yardsticks: BTreeMap<Family, Yardstick>,
+    /// Compiler version lines the references and I/O probes were built with, by language.
+    pub compilers: BTreeMap<String, String>,
 }
 
 impl Prepared {
@@ -189,11 +191,32 @@ pub fn prepare(
             );
         }
     }
+    // What built the references and probes: a run judging this problem from a pack records
+    // the same compilers as one that prepared it.
+    let versions = ctx.tools.compiler_versions();
+    let mut compiled: Vec<Language> = problem
+        .references
+        .values()
+        .map(|s| s.language)
+        .filter(|l| matches!(l, Language::C | Language::Cpp))
+        .collect();
+    if problem.kind == Kind::Stdio
+        && yardsticks
+            .values()
+            .any(|y| matches!(y.language, Language::C | Language::Cpp))
+    {
+        compiled.push(probes(Family::Native).language);
+    }
+    let compilers = compiled
+        .into_iter()
+        .filter_map(|l| Some((l.name().to_owned(), versions.get(l.name())?.clone())))
+        .collect();
     Ok(Prepared {
         problem,
         tests,
         expected,
         yardsticks,
+        compilers,
     })
 }
 

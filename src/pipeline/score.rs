@@ -1,4 +1,5 @@
-//! `fuelgauge score`: judge every submission, then compute each system's statistics.
+//! `fuelgauge score`: judge every submission (or one shard's share of them) into a
+//! [`PartialReport`]; [`super::merge::assemble`] turns the parts into the report.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,18 +10,18 @@ use rayon::prelude::*;
 use super::evaluate::evaluate;
 use super::events::{Reporter, ReporterError, ScoreEvent};
 use super::journal::Journal;
+use super::pack::Prepacked;
 use super::prepare::{Prepared, prepare};
-use crate::analysis;
+use super::shard::{SampleId, select};
 use crate::candidate::Submission;
 use crate::digest::{Digest, KeyBuilder};
 use crate::judge::{Baselines, Context};
-use crate::problem::{Problem, ProblemError};
+use crate::problem::Problem;
 use crate::sandbox::WASMTIME_VERSION;
 use crate::schema::{
-    ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport, SampleResult,
-    ScoreReport, ScoreSettings, SystemReport,
+    Frame, PARTIAL_SCHEMA_VERSION, PartialReport, ProblemOutcome, ProblemProvenance, SampleOutcome,
+    SampleRecord, ScoreSettings, Shard,
 };
-use crate::stats;
 use crate::toolchain::{PYTHON_VERSION, python_runtime_sha256};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -29,34 +30,30 @@ pub struct ScoreCounts {
     pub judged: u64,
     /// Samples taken from the journal of an interrupted run.
     pub resumed: u64,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ScoreError {
-    #[error("{0}")]
-    Stats(#[from] stats::StatsError),
-    #[error(transparent)]
-    Reporter(#[from] ReporterError),
+    /// Problems prepared in this run (their generators and references run, or cached).
+    pub prepared: u64,
+    /// Problems taken from a pack: nothing of theirs ran.
+    pub from_pack: u64,
 }
 
 /// How to run a score, besides what is scored.
 pub struct ScoreRun<'a> {
     /// Recorded in the report: the k list and the bootstrap.
     pub settings: ScoreSettings,
-    /// What collecting and loading found, one line each; scoring adds its own.
+    /// `--metric speedup`: the report gets PIE's speedups.
+    pub speedup: bool,
+    /// What collecting and loading found, one line each.
     pub warnings: Vec<String>,
+    /// Systems covering only part of the problem set, one line each.
+    pub coverage: Vec<String>,
+    /// Which share of the samples to judge.
+    pub shard: Shard,
+    /// Problems prepared beforehand (`--prepared PACK`): used as they are, never prepared.
+    pub pack: Option<&'a Prepacked>,
     /// Results of an interrupted run, reused by each sample's key.
     pub resume: Option<&'a Journal>,
     /// Told every event as it happens.
     pub reporters: &'a [&'a dyn Reporter],
-}
-
-/// What became of one sample.
-enum Judged {
-    /// Its result, and a warning about it (it could not be measured, say).
-    Result(SampleResult, Option<String>),
-    /// Not judged (fuelgauge failed on it): the warning says why.
-    LeftOut(String),
 }
 
 /// Identifies a sample's result: who, what, and everything the judging depends on.
@@ -75,50 +72,131 @@ fn sample_key(s: &Submission, problem: &Problem, cost_model: &str) -> Digest {
         .finish()
 }
 
-/// Judges every submission and computes statistics for each k. Problems that cannot be
-/// prepared become warnings and their samples are left out.
+/// What the parts of one run share, and its digest: the settings, the environment and
+/// every sample's identity, so that parts of different runs are never merged.
+pub fn frame(
+    ctx: &Context,
+    problems: &[Problem],
+    submissions: &[Submission],
+    run: &ScoreRun<'_>,
+) -> (Frame, String) {
+    let frame = Frame {
+        settings: run.settings.clone(),
+        speedup: run.speedup,
+        pack: run.pack.map(|p| p.digest.hex()),
+        warnings: run.warnings.clone(),
+        coverage: run.coverage.clone(),
+        samples: submissions.len(),
+        sample_list: sample_list(submissions.iter().enumerate().map(|(i, s)| {
+            (
+                i,
+                s.system.as_str(),
+                s.problem.as_str(),
+                s.name.as_str(),
+                Digest::of(&s.source.bytes).hex(),
+            )
+        })),
+        wasmtime: WASMTIME_VERSION.into(),
+        cost_model: ctx.runner.sandbox.cost_model().id(),
+        python: PYTHON_VERSION.into(),
+        python_runtime: python_runtime_sha256().into(),
+        secret_seed_sha256: problems
+            .iter()
+            .find_map(Problem::secret_commitment)
+            .map(Digest::hex),
+    };
+    let digest = frame_digest(&frame);
+    (frame, digest)
+}
+
+/// sha256 of a frame: what `inputs` in a part holds.
+pub fn frame_digest(frame: &Frame) -> String {
+    KeyBuilder::new("frame-v1")
+        .bytes(&serde_json::to_vec(frame).expect("a frame serializes"))
+        .finish()
+        .hex()
+}
+
+/// sha256 over each sample's (position, system, problem, name, source sha256), in order.
+pub fn sample_list<'a>(
+    samples: impl IntoIterator<Item = (usize, &'a str, &'a str, &'a str, String)>,
+) -> String {
+    let mut key = KeyBuilder::new("sample-list-v1");
+    for (index, system, problem, name, sha256) in samples {
+        key = key
+            .u64(index as u64)
+            .str(system)
+            .str(problem)
+            .str(name)
+            .str(&sha256);
+    }
+    key.finish().hex()
+}
+
+/// Judges the submissions of `run.shard` (all of them for [`Shard::WHOLE`]). Problems that
+/// cannot be prepared, and samples fuelgauge fails on, are recorded as such, never the run's
+/// failure.
 pub fn score(
     ctx: &Context,
     problems: &[Problem],
     submissions: Vec<Submission>,
     run: ScoreRun<'_>,
-) -> Result<(ScoreReport, ScoreCounts), ScoreError> {
+) -> Result<(PartialReport, ScoreCounts), ReporterError> {
+    let (frame, inputs) = frame(ctx, problems, &submissions, &run);
     let ScoreRun {
-        settings,
-        mut warnings,
+        shard,
+        pack,
         resume,
         reporters,
+        ..
     } = run;
     let tell = |event: ScoreEvent<'_>| -> Result<(), ReporterError> {
         reporters.iter().try_for_each(|r| r.event(&event))
     };
+    let hashes: Vec<String> = submissions
+        .iter()
+        .map(|s| Digest::of(&s.source.bytes).hex())
+        .collect();
+    let ids: Vec<SampleId<'_>> = submissions
+        .iter()
+        .zip(&hashes)
+        .map(|(s, sha256)| SampleId {
+            problem: &s.problem,
+            system: &s.system,
+            name: &s.name,
+            sha256,
+        })
+        .collect();
+    let mine = select(&ids, shard);
     let by_id: BTreeMap<&str, &Problem> = problems.iter().map(|p| (p.id.as_str(), p)).collect();
     let baselines = Baselines::default();
-    let cost_model = ctx.runner.sandbox.cost_model().id();
-    let counts = (AtomicU64::new(0), AtomicU64::new(0));
+    let cost_model = frame.cost_model.clone();
+    let counts = [(); 4].map(|()| AtomicU64::new(0));
+    let [judged, resumed, prepared_here, from_pack] = &counts;
     tell(ScoreEvent::Started {
-        samples: submissions.len() as u64,
+        samples: mine.len() as u64,
     })?;
     // A sample that cannot be judged (its language has no reference here, or fuelgauge
-    // itself failed on it) costs only itself: a warning naming it, never the run.
-    let judge = |s: &Submission, prep: &Prepared| -> Result<Judged, ScoreError> {
+    // itself failed on it) costs only itself: a record saying why, never the run.
+    let judge = |i: usize, prep: &Prepared| -> Result<SampleOutcome, ReporterError> {
+        let s = &submissions[i];
         let key = sample_key(s, &prep.problem, &cost_model);
         let warning = prep
             .yardstick(s.source.language)
             .err()
             .map(|why| format!("{}: {why}; scored as a compile_error", s.source.origin));
-        let (result, resumed) = match resume.and_then(|j| j.get(&key)) {
+        let (result, was_resumed) = match resume.and_then(|j| j.get(&key)) {
             Some(r) => {
-                counts.1.fetch_add(1, Ordering::Relaxed);
+                resumed.fetch_add(1, Ordering::Relaxed);
                 (r.clone(), true)
             }
             None => match evaluate(ctx, prep, &s.source, &baselines) {
                 Ok(r) => {
-                    counts.0.fetch_add(1, Ordering::Relaxed);
+                    judged.fetch_add(1, Ordering::Relaxed);
                     (r, false)
                 }
                 Err(e) => {
-                    let why = format!(
+                    let reason = format!(
                         "{}: could not be judged ({e}); left out, the next run retries it",
                         s.source.origin
                     );
@@ -126,9 +204,9 @@ pub fn score(
                         system: &s.system,
                         problem: &s.problem,
                         sample: &s.name,
-                        reason: &why,
+                        reason: &reason,
                     })?;
-                    return Ok(Judged::LeftOut(why));
+                    return Ok(SampleOutcome::LeftOut { reason });
                 }
             },
         };
@@ -137,142 +215,121 @@ pub fn score(
             problem: &s.problem,
             sample: &s.name,
             key: &key.hex(),
-            resumed,
+            resumed: was_resumed,
             result: &result,
         })?;
-        Ok(Judged::Result(result, warning))
+        Ok(SampleOutcome::Judged { result, warning })
     };
     // Each problem's samples are judged as soon as that problem is prepared, so no core
     // waits for the slowest preparation (rayon steals across the nested loops).
     let mut by_problem: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, s) in submissions.iter().enumerate() {
-        by_problem.entry(s.problem.as_str()).or_default().push(i);
+    for &i in &mine {
+        by_problem
+            .entry(submissions[i].problem.as_str())
+            .or_default()
+            .push(i);
     }
-    type Judgements = Vec<(usize, Result<Judged, ScoreError>)>;
-    type Preparation = (String, Result<Prepared, ProblemError>, Judgements);
-    let per_problem: Vec<Result<Preparation, ReporterError>> =
+    type Judgements = Vec<(usize, SampleOutcome)>;
+    let per_problem: Vec<Result<(String, ProblemOutcome, Judgements), ReporterError>> =
         ctx.runner.sandbox.pool().install(|| {
             by_problem
                 .par_iter()
                 .map(|(id, indices)| {
                     let p = Arc::new(by_id[id].clone());
-                    let prep = prepare(ctx, p, &baselines);
-                    let judged = match &prep {
+                    let prep = match pack.and_then(|pack| pack.problems.get(*id)) {
+                        Some(packed) => {
+                            from_pack.fetch_add(1, Ordering::Relaxed);
+                            packed.clone()
+                        }
+                        None => {
+                            prepared_here.fetch_add(1, Ordering::Relaxed);
+                            prepare(ctx, p, &baselines).map_err(|e| e.to_string())
+                        }
+                    };
+                    match prep {
                         Ok(prep) => {
                             tell(ScoreEvent::ProblemPrepared {
                                 problem: id,
                                 tests: prep.tests.len(),
                             })?;
-                            indices
+                            let judged = indices
                                 .par_iter()
-                                .map(|&i| (i, judge(&submissions[i], prep)))
-                                .collect()
+                                .map(|&i| Ok((i, judge(i, &prep)?)))
+                                .collect::<Result<_, ReporterError>>()?;
+                            let outcome = ProblemOutcome::Prepared {
+                                provenance: provenance_of(&prep),
+                                compilers: prep.compilers.clone(),
+                            };
+                            Ok((id.to_string(), outcome, judged))
                         }
-                        Err(e) => {
+                        Err(reason) => {
                             tell(ScoreEvent::ProblemUnusable {
                                 problem: id,
-                                reason: &e.to_string(),
+                                reason: &reason,
                             })?;
-                            Vec::new()
+                            let judged = indices
+                                .iter()
+                                .map(|&i| (i, SampleOutcome::Unusable))
+                                .collect();
+                            Ok((id.to_string(), ProblemOutcome::Unusable { reason }, judged))
                         }
-                    };
-                    Ok((id.to_string(), prep, judged))
+                    }
                 })
                 .collect()
         });
-    let mut results: Vec<Option<Result<Judged, ScoreError>>> =
-        (0..submissions.len()).map(|_| None).collect();
-    let mut prepared: BTreeMap<String, Prepared> = BTreeMap::new();
+    let mut outcomes: BTreeMap<usize, SampleOutcome> = BTreeMap::new();
+    let mut problem_outcomes = BTreeMap::new();
     for preparation in per_problem {
-        let (id, prep, judged) = preparation?;
-        match prep {
-            Ok(prep) => {
-                prepared.insert(id, prep);
-            }
-            Err(e) => warnings.push(format!(
-                "problem `{id}` cannot be used, its samples are left out: {e}"
-            )),
-        }
-        for (i, r) in judged {
-            results[i] = Some(r);
-        }
+        let (id, outcome, judged) = preparation?;
+        problem_outcomes.insert(id, outcome);
+        outcomes.extend(judged);
     }
+    let [judged, resumed, prepared, from_pack] = counts.map(AtomicU64::into_inner);
     let counts = ScoreCounts {
-        judged: counts.0.into_inner(),
-        resumed: counts.1.into_inner(),
+        judged,
+        resumed,
+        prepared,
+        from_pack,
     };
     tell(ScoreEvent::Finished {
         judged: counts.judged,
         resumed: counts.resumed,
     })?;
-    let mut systems: BTreeMap<String, SystemReport> = BTreeMap::new();
-    for (s, r) in submissions.iter().zip(results) {
-        let result = match r.transpose()? {
-            None => continue,
-            Some(Judged::LeftOut(why)) => {
-                warnings.push(why);
-                continue;
+    // The compilers this shard's own samples were built with (a sample refused before its
+    // compiler ran, or taken from the journal, adds none).
+    let versions = ctx.tools.compiler_versions();
+    let mut compilers = BTreeMap::new();
+    let samples = outcomes
+        .into_iter()
+        .map(|(i, outcome)| {
+            if let SampleOutcome::Judged { result, .. } = &outcome
+                && let Some(v) = versions.get(result.language.name())
+            {
+                compilers.insert(result.language.name().to_owned(), v.clone());
             }
-            Some(Judged::Result(result, warning)) => {
-                warnings.extend(warning);
-                result
-            }
-        };
-        let prep = &prepared[&s.problem];
-        systems
-            .entry(s.system.clone())
-            .or_insert_with(|| SystemReport {
-                stats: Vec::new(),
-                problems: BTreeMap::new(),
-            })
-            .problems
-            .entry(s.problem.clone())
-            .or_insert_with(|| ProblemReport {
-                excluded: prep.problem.excluded,
-                samples: Vec::new(),
-            })
-            .samples
-            .push(SampleReport {
+            let s = &submissions[i];
+            SampleRecord {
+                index: i,
+                system: s.system.clone(),
+                problem: s.problem.clone(),
                 name: s.name.clone(),
-                sha256: Digest::of(&s.source.bytes).hex(),
-                result,
-            });
-    }
-    let provenance = Provenance {
-        wasmtime: WASMTIME_VERSION.into(),
-        cost_model: cost_model.clone(),
-        python: PYTHON_VERSION.into(),
-        python_runtime: python_runtime_sha256().into(),
-        compilers: ctx.tools.compiler_versions(),
-        problems: prepared
-            .iter()
-            .map(|(id, p)| (id.clone(), provenance_of(p)))
-            .collect(),
-        secret_seed_sha256: problems
-            .iter()
-            .find_map(Problem::secret_commitment)
-            .map(Digest::hex),
-    };
-    let mut report = ScoreReport {
-        schema_version: SCORE_SCHEMA_VERSION,
+                sha256: hashes[i].clone(),
+                outcome,
+            }
+        })
+        .collect();
+    let part = PartialReport {
+        schema_version: PARTIAL_SCHEMA_VERSION,
         tool: "fuelgauge".into(),
         version: crate::VERSION.into(),
-        settings,
-        provenance,
-        systems,
-        warnings,
-        speedup: None,
+        shard,
+        inputs,
+        frame,
+        problems: problem_outcomes,
+        compilers,
+        samples,
     };
-    // Statistics from the report itself, as `report` and `leaderboard` compute them.
-    let stats: Vec<_> = report
-        .systems
-        .values()
-        .map(|system| analysis::summarize(&report, system))
-        .collect::<Result<_, _>>()?;
-    for (system, stats) in report.systems.values_mut().zip(stats) {
-        system.stats = stats;
-    }
-    Ok((report, counts))
+    Ok((part, counts))
 }
 
 fn provenance_of(p: &Prepared) -> ProblemProvenance {

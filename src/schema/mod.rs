@@ -5,6 +5,8 @@
 mod check;
 mod compare;
 mod leaderboard;
+mod pack;
+mod partial;
 mod run;
 mod score;
 mod speedup;
@@ -15,6 +17,11 @@ pub use compare::{Comparison, Finding, ProblemChange, Status};
 pub use leaderboard::{
     Coverage, Entry, LEADERBOARD_SCHEMA_VERSION, Leaderboard, Metric, NeighbourComparison,
     ProblemCounts, Ranking,
+};
+pub use pack::{PACK_FORMAT, PackManifest, PackPrepared, PackProblem, PackTest};
+pub use partial::{
+    Frame, PARTIAL_SCHEMA_VERSION, PartialReport, ProblemOutcome, SampleOutcome, SampleRecord,
+    Shard,
 };
 pub use run::{RUN_SCHEMA_VERSION, RunReport, RunResult};
 pub use score::{
