@@ -63,7 +63,7 @@ pub enum Command {
     Run(RunArgs),
     /// Score a folder, JSONL or ENAMEL samples file of solutions: pass@k, eff@k, reports, CI gate.
     #[command(after_help = SCORE_EXIT_HELP)]
-    Score(ScoreArgs),
+    Score(Box<ScoreArgs>),
     /// Re-render a saved score result (runs nothing).
     Report(ReportArgs),
     /// Merge result files into a ranking over the problems every system scored, with intervals
