@@ -332,6 +332,7 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
     );
     let err = merge(&["part-1.json", "other.json", "part-3.json"]);
     assert!(err.contains("are not parts of one run"), "{err}");
+    assert!(err.contains("their inputs differ (settings)"), "{err}");
     expect(
         fuelgauge(&s, "c"),
         &with(SCORE, &["--shard", "2/2", "-o", "half.json"]),

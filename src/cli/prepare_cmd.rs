@@ -1,16 +1,12 @@
 //! `fuelgauge problems prepare [DIR] -o PACK`: every problem prepared once, into a pack.
 
 use std::process::ExitCode;
-use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use super::args::{GlobalArgs, PrepareArgs};
 use super::check_cmd::load_selected;
 use super::context::context;
 use super::exit;
-use crate::judge::Baselines;
-use crate::pipeline::{PackEnvironment, prepare, write_pack};
+use crate::pipeline::{PackEnvironment, prepare_all, write_pack};
 
 pub(crate) fn run(global: &GlobalArgs, args: &PrepareArgs) -> anyhow::Result<ExitCode> {
     let (problems, load_errors) = load_selected(&args.set)?;
@@ -19,16 +15,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &PrepareArgs) -> anyhow::Result<Exi
     }
     let ctx = context(global, args.jobs.get())?;
     eprintln!("preparing {} problems…", problems.len());
-    let baselines = Baselines::default();
-    let prepared: Vec<_> = ctx.runner.sandbox.pool().install(|| {
-        problems
-            .par_iter()
-            .map(|p| {
-                let prep = prepare(&ctx, Arc::new(p.clone()), &baselines);
-                (p, prep.map_err(|e| e.to_string()))
-            })
-            .collect()
-    });
+    let prepared: Vec<_> = prepare_all(&ctx, &problems)
+        .into_iter()
+        .map(|(p, prep)| (p, prep.map_err(|e| e.to_string())))
+        .collect();
     let mut failed = load_errors.len();
     for (_, prep) in &prepared {
         if let Err(e) = prep {

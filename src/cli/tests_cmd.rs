@@ -2,16 +2,12 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use super::args::{GlobalArgs, TestsArgs};
 use super::check_cmd::load_selected;
 use super::context::context;
 use super::exit;
-use crate::judge::Baselines;
-use crate::pipeline::prepare::{Prepared, prepare};
+use crate::pipeline::prepare::{Prepared, prepare_all};
 use crate::problem::Kind;
 
 /// `OUT/<problem>/manifest.json`.
@@ -43,20 +39,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &TestsArgs) -> anyhow::Result<ExitC
     let (problems, load_errors) = load_selected(&args.set)?;
     let ctx = context(global, args.jobs.get())?;
     eprintln!("generating the tests of {} problems…", problems.len());
-    let baselines = Baselines::default();
-    let prepared: Vec<_> = ctx.runner.sandbox.pool().install(|| {
-        problems
-            .into_par_iter()
-            .map(|p| {
-                let id = p.id.clone();
-                (id, prepare(&ctx, Arc::new(p), &baselines))
-            })
-            .collect()
-    });
     let mut failed = load_errors.len();
-    for (id, result) in prepared {
+    for (problem, result) in prepare_all(&ctx, &problems) {
         match result {
-            Ok(prepared) => write_problem(&args.output.join(&id), &prepared)?,
+            Ok(prepared) => write_problem(&args.output.join(&problem.id), &prepared)?,
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;

@@ -110,7 +110,8 @@ pub fn generate_tests(
                             ..Limits::default()
                         };
                         let o = runner
-                            .run_uncached(&p, &stdin, &limits, seed)
+                            .sandbox
+                            .run(&p, &stdin, &limits, seed)
                             .map_err(|e| ProblemError::new(gen_path, e.to_string()))?;
                         if o.verdict != RunVerdict::Ok {
                             let (name, why) = (o.verdict.name(), o.verdict.describe());

@@ -44,6 +44,23 @@ pub enum MergeError {
     Stats(#[from] StatsError),
 }
 
+/// The fields in which two frames differ, as the JSON names them.
+fn differences(a: &crate::schema::Frame, b: &crate::schema::Frame) -> Vec<String> {
+    let (a, b) = (serde_json::to_value(a), serde_json::to_value(b));
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (a, b) else {
+        return vec!["the frame".into()];
+    };
+    a.iter()
+        .filter(|(key, value)| b.get(*key) != Some(value))
+        .map(|(key, _)| match key.as_str() {
+            "samples" | "sample_list" => "the samples".to_owned(),
+            other => other.to_owned(),
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 fn list(shards: &[Shard]) -> String {
     let names: Vec<String> = shards.iter().map(|s| format!("shard {s}")).collect();
     if names.is_empty() {
@@ -100,9 +117,10 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
             )));
         }
         if part.inputs != first.inputs {
-            return Err(mismatch(
-                "their inputs differ (solutions, problems, settings or environment)".into(),
-            ));
+            return Err(mismatch(format!(
+                "their inputs differ ({}); run every shard with the same command, inputs and environment",
+                differences(&first.frame, &part.frame).join(", ")
+            )));
         }
     }
     let count = first.shard.count;

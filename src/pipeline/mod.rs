@@ -19,5 +19,5 @@ pub use generate::generate_tests;
 pub use journal::Journal;
 pub use merge::{MergeError, assemble, merge, part_warnings};
 pub use pack::{Pack, PackEnvironment, PackError, Prepacked, write_pack};
-pub use prepare::{NoReference, Prepared, prepare};
+pub use prepare::{NoReference, Prepared, prepare, prepare_all};
 pub use score::{ScoreCounts, ScoreRun, score};

@@ -220,6 +220,20 @@ pub fn prepare(
     })
 }
 
+/// Every problem of a set prepared, in parallel, in the set's order.
+pub fn prepare_all<'a>(
+    ctx: &Context,
+    problems: &'a [Problem],
+) -> Vec<(&'a Problem, Result<Prepared, ProblemError>)> {
+    let baselines = Baselines::default();
+    ctx.runner.sandbox.pool().install(|| {
+        problems
+            .par_iter()
+            .map(|p| (p, prepare(ctx, Arc::new(p.clone()), &baselines)))
+            .collect()
+    })
+}
+
 /// [`check_output`], fuelgauge's own failure named after the problem.
 fn checked(
     ctx: &Context,

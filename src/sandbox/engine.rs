@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::Hash as _;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -82,6 +82,8 @@ pub struct Sandbox {
     pool: rayon::ThreadPool,
     ticker_stop: Arc<AtomicBool>,
     cost_model: CostModel,
+    /// Programs run so far.
+    runs: AtomicU64,
 }
 
 impl Drop for Sandbox {
@@ -155,7 +157,13 @@ impl Sandbox {
             pool,
             ticker_stop,
             cost_model,
+            runs: AtomicU64::new(0),
         })
+    }
+
+    /// How many programs this sandbox has run.
+    pub fn runs(&self) -> u64 {
+        self.runs.load(Ordering::Relaxed)
     }
 
     /// How fuel is priced here.
@@ -263,6 +271,7 @@ impl Sandbox {
         limits: &Limits,
         seed: u64,
     ) -> Result<Outcome, SandboxError> {
+        self.runs.fetch_add(1, Ordering::Relaxed);
         let component = matches!(program.entry, Entry::Python { .. });
         let prepared = self.prepare(&program.module, component)?;
         let ticks = limits.wall().as_millis().div_ceil(EPOCH_TICK.as_millis()) as u64;

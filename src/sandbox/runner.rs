@@ -14,7 +14,6 @@ use crate::digest::{Digest, KeyBuilder};
 pub struct Runner {
     pub sandbox: Sandbox,
     cache: Option<Arc<Cache>>,
-    executed: AtomicU64,
     reused: AtomicU64,
 }
 
@@ -33,7 +32,6 @@ impl Runner {
         Runner {
             sandbox,
             cache,
-            executed: AtomicU64::new(0),
             reused: AtomicU64::new(0),
         }
     }
@@ -46,25 +44,10 @@ impl Runner {
         }
     }
 
-    /// Runs executed in the sandbox, and runs answered from the cache, by this runner.
+    /// Runs executed in the sandbox (through this runner or not: a generator's, say), and
+    /// runs this runner answered from the cache.
     pub fn counts(&self) -> (u64, u64) {
-        (
-            self.executed.load(Ordering::Relaxed),
-            self.reused.load(Ordering::Relaxed),
-        )
-    }
-
-    /// Runs `program` without the result cache (a caller that keeps what it needs, such as
-    /// the generator's inputs, under keys of its own), counted as executed.
-    pub fn run_uncached(
-        &self,
-        program: &Program,
-        stdin: &[u8],
-        limits: &Limits,
-        seed: u64,
-    ) -> Result<Outcome, SandboxError> {
-        self.executed.fetch_add(1, Ordering::Relaxed);
-        self.sandbox.run(program, stdin, limits, seed)
+        (self.sandbox.runs(), self.reused.load(Ordering::Relaxed))
     }
 
     fn key(&self, program: &Program, stdin: &[u8], limits: &Limits, seed: u64) -> Digest {
@@ -119,7 +102,6 @@ impl Runner {
             return Ok(outcome);
         }
         let outcome = self.sandbox.run(program, stdin, limits, seed)?;
-        self.executed.fetch_add(1, Ordering::Relaxed);
         // A wall-clock timeout depends on the machine; it is not cached.
         if let (Some(cache), false) = (&self.cache, outcome.verdict == RunVerdict::WallTimeout) {
             let _ = cache.put(Bucket::Runs, &key, &encode(&outcome));
