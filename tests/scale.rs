@@ -100,8 +100,10 @@ fn three_shards_merge_to_the_bytes_of_one_run_with_or_without_a_pack() {
             if prepared {
                 args.extend(["--prepared", "pack"]);
             }
-            let err = expect(fuelgauge(&s, &cache), &args, 2);
+            // A shard's warnings are in its part: it succeeds, and the merge exits 2.
+            let err = expect(fuelgauge(&s, &cache), &args, 0);
             assert!(err.contains(&format!("shard {i}/3: scored")), "{err}");
+            assert!(err.contains("warning: "), "{err}");
             parts.push(part);
         }
         // In any order.
@@ -240,13 +242,28 @@ fn a_changed_foreign_or_mismatched_pack_is_refused() {
         err.contains(object.file_name().unwrap().to_str().unwrap()),
         "{err}"
     );
+    // An object or the manifest gone.
+    let holed = copy("holed");
+    let object = walk(&holed.join("objects")).into_iter().next().unwrap();
+    std::fs::remove_file(&object).unwrap();
+    let err = refused("holed", &[]);
+    assert!(err.contains("the object is missing"), "{err}");
+    std::fs::remove_file(holed.join("manifest.json")).unwrap();
+    let err = refused("holed", &[]);
+    assert!(
+        err.contains("is not a fuelgauge pack (it has no manifest.json)"),
+        "{err}"
+    );
     // A manifest edited (a reference made to cost more), its digest left as it was.
     let edited = copy("edited");
     let manifest = std::fs::read_to_string(edited.join("manifest.json")).unwrap();
     let inflated = manifest.replacen("\"budget\": ", "\"budget\": 9", 1);
     std::fs::write(edited.join("manifest.json"), inflated).unwrap();
     let err = refused("edited", &[]);
-    assert!(err.contains("manifest.json was changed after"), "{err}");
+    assert!(
+        err.contains("edited was changed after") && err.contains("manifest.json has sha256"),
+        "{err}"
+    );
     // Another fuelgauge's pack, its digest rewritten to match.
     let foreign = copy("foreign");
     let other = manifest.replacen(
@@ -284,15 +301,21 @@ fn a_changed_foreign_or_mismatched_pack_is_refused() {
     );
     let err = refused("pack", &[]);
     assert!(err.contains("problem `sum` changed since"), "{err}");
-    // `prepare` does not write over a folder that is not a pack.
+    // `prepare` does not write over a folder or file that is not a pack, and says so before
+    // preparing anything.
     s.write("occupied/notes.txt", "mine");
-    let err = expect(
-        fuelgauge(&s, "c"),
-        &["problems", "prepare", "fast/problems", "-o", "occupied"],
-        2,
-    );
-    assert!(err.contains("is not a fuelgauge pack"), "{err}");
+    for target in ["occupied", "occupied/notes.txt"] {
+        let err = expect(
+            fuelgauge(&s, "c"),
+            &["problems", "prepare", "fast/problems", "-o", target],
+            2,
+        );
+        assert!(err.contains("is not a fuelgauge pack"), "{err}");
+        assert!(!err.contains("preparing"), "{err}");
+    }
     assert_eq!(s.read("occupied/notes.txt"), "mine");
+    // Over a pack, it writes the pack again.
+    prepare(&s, "c", "pack");
 }
 
 #[test]
@@ -303,7 +326,7 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
         expect(
             fuelgauge(&s, "c"),
             &with(SCORE, &["--shard", &shard, "-o", &part]),
-            2,
+            0,
         );
     }
     let merge = |parts: &[&str]| {
@@ -328,7 +351,7 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
             SCORE,
             &["--shard", "2/3", "--resamples", "100", "-o", "other.json"],
         ),
-        2,
+        0,
     );
     let err = merge(&["part-1.json", "other.json", "part-3.json"]);
     assert!(err.contains("are not parts of one run"), "{err}");
@@ -336,7 +359,7 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
     expect(
         fuelgauge(&s, "c"),
         &with(SCORE, &["--shard", "2/2", "-o", "half.json"]),
-        2,
+        0,
     );
     let err = merge(&["part-1.json", "half.json"]);
     assert!(err.contains("split 3 and 2 ways"), "{err}");
@@ -345,13 +368,39 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
     part["samples"].as_array_mut().unwrap().pop();
     s.write("short.json", serde_json::to_string(&part).unwrap());
     let err = merge(&["part-1.json", "short.json", "part-3.json"]);
-    assert!(err.contains("the parts disagree on the samples"), "{err}");
+    assert!(
+        err.contains("short.json: its content digest does not match"),
+        "{err}"
+    );
+    // A part whose result was changed by hand (a sample made to score more).
+    let mut part: serde_json::Value = serde_json::from_str(&s.read("part-2.json")).unwrap();
+    let judged = part["samples"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find_map(|r| r["outcome"].get_mut("judged"))
+        .expect("a judged sample in shard 2");
+    judged["result"]["score"] = serde_json::json!(1.0);
+    s.write("better.json", serde_json::to_string(&part).unwrap());
+    let err = merge(&["part-1.json", "better.json", "part-3.json"]);
+    assert!(
+        err.contains("better.json: its content digest does not match"),
+        "{err}"
+    );
     // A result file is not a part.
     expect(fuelgauge(&s, "c"), &with(SCORE, &["-o", "whole.json"]), 2);
     let err = merge(&["whole.json"]);
     assert!(
-        err.contains("whole.json is not a part of a sharded score"),
+        err.contains("whole.json is a score result, not a part"),
         "{err}"
+    );
+    // And a part is not a score result.
+    let output = run(fuelgauge(&s, "c"), &["report", "part-1.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        transcript(&output).contains("merge the parts first"),
+        "{}",
+        transcript(&output)
     );
     assert!(!s.path().join("merged.json").exists());
     // A shard writes one part and no other output, and I/N must make sense.
@@ -360,6 +409,7 @@ fn merge_refuses_missing_duplicate_and_foreign_parts() {
         &["--shard", "1/2", "-o", "a.md"],
         &["--shard", "0/2", "-o", "a.json"],
         &["--shard", "3/2", "-o", "a.json"],
+        &["--shard", "1/4294967295", "-o", "a.json"],
         &[
             "--shard",
             "1/2",
@@ -458,4 +508,43 @@ fn shards_of_bundled_problems_merge_to_the_bytes_of_one_run() {
         report.provenance.compilers
     );
     assert_eq!(report.provenance.problems.len(), 3);
+}
+
+/// Two inputs with samples of the same system, problem and name (`run1/samples.jsonl` and
+/// `run2/samples.jsonl` are both system `samples`): the results do not depend on the order the
+/// inputs are given in, so neither does any shard's part.
+#[test]
+fn the_order_of_the_inputs_changes_nothing() {
+    let s = sandbox();
+    for (run, answer) in [("run1", "1"), ("run2", "2")] {
+        s.write(
+            &format!("{run}/samples.jsonl"),
+            format!("{{\"task_id\": \"sum\", \"solution\": \"print({answer})\"}}\n"),
+        );
+    }
+    let score = |first: &str, second: &str, out: &str| {
+        let args = [
+            "score",
+            "--problems",
+            "fast/problems",
+            first,
+            second,
+            "-o",
+            out,
+        ];
+        run(fuelgauge(&s, "c"), &args)
+    };
+    let ab = score("run1/samples.jsonl", "run2/samples.jsonl", "ab.json");
+    let ba = score("run2/samples.jsonl", "run1/samples.jsonl", "ba.json");
+    assert_eq!(ab.status.code(), ba.status.code(), "{}", transcript(&ab));
+    let report: serde_json::Value = serde_json::from_str(&s.read("ab.json")).unwrap();
+    assert_eq!(
+        report["systems"]["samples"]["problems"]["sum"]["samples"]
+            .as_array()
+            .map(Vec::len),
+        Some(2),
+        "{}",
+        transcript(&ab)
+    );
+    assert!(bytes(&s, "ab.json") == bytes(&s, "ba.json"));
 }

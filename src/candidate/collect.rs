@@ -68,8 +68,16 @@ pub fn collect(
             ));
         }
     }
-    out.submissions
-        .sort_by(|a, b| (&a.system, &a.problem, &a.name).cmp(&(&b.system, &b.problem, &b.name)));
+    // Two inputs may hold samples of one name (`run1/samples.jsonl` and `run2/samples.jsonl`
+    // are both system `samples`): their sources decide, never the order of the inputs.
+    out.submissions.sort_by(|a, b| {
+        (&a.system, &a.problem, &a.name, &a.source.bytes).cmp(&(
+            &b.system,
+            &b.problem,
+            &b.name,
+            &b.source.bytes,
+        ))
+    });
     out
 }
 

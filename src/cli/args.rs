@@ -163,10 +163,10 @@ pub enum ProblemsAction {
 
 const PREPARE_EXIT_HELP: &str = "\
 Exit status:
-  0  every problem is prepared
-  1  a problem could not be prepared (each is listed; the pack records why, and a score
-     with it leaves that problem's samples out, as a score without it would)
-  2  usage or infrastructure error";
+  0  the pack is written; a problem that could not be prepared is a warning (the pack
+     records why, and a score with it leaves that problem's samples out with the same
+     warning a score without it gives; `fuelgauge problems check` validates a set)
+  2  usage or infrastructure error, or -o names something that is not a pack";
 
 const MERGE_EXIT_HELP: &str = "\
 Exit status:
@@ -187,6 +187,9 @@ Exit status:
        rest is still scored and written, each problem is a warning
   130  interrupted (Ctrl-C): every finished sample is saved in the journal, and the same
        command resumes from it
+
+With --shard: 0 once the part is written, whatever its samples' warnings (they are in the
+part, and `merge` exits 2 for them as an unsharded score would); 2 on an error.
 
 Outputs: -o FILE (repeatable) infers the format from the extension: .json, .jsonl, .md,
 .html, .xml (JUnit), .txt (table), .csv (one row per sample). Without -o, with -o -, or when
@@ -228,8 +231,8 @@ pub struct ProblemSet {
     /// Reference solutions folder [default: `reference/` beside DIR].
     #[arg(long, value_name = "DIR")]
     pub references: Option<PathBuf>,
-    /// Only these problem ids (repeatable).
-    #[arg(long = "only", value_name = "ID")]
+    /// Only these problem ids (comma-separated, or repeated).
+    #[arg(long = "only", value_delimiter = ',', value_name = "ID,..")]
     pub only: Vec<String>,
 }
 

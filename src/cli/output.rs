@@ -132,6 +132,14 @@ pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("failed to read {}", path.display()))?;
     let report: ScoreReport = serde_json::from_str(&text).with_context(|| {
+        let is_part = serde_json::from_str::<serde_json::Value>(&text)
+            .is_ok_and(|v| v.get("shard").is_some());
+        if is_part {
+            return format!(
+                "{} is one shard's part, not a score result; merge the parts first: `fuelgauge merge PART… -o results.json`",
+                path.display()
+            );
+        }
         format!(
             "{} is not a fuelgauge score result (schema version {}); write one with `fuelgauge score -o FILE.json`",
             path.display(),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::score::{frame_digest, sample_list};
+use super::score::{content_digest, frame_digest, sample_list};
 use super::shard::{SampleId, assign};
 use crate::analysis;
 use crate::schema::{
@@ -25,7 +25,11 @@ pub enum MergeError {
         second: String,
         why: String,
     },
-    #[error("missing {}: have {}", list(missing), list(have))]
+    #[error(
+        "missing {}: have {}; merge every shard's part",
+        list(missing),
+        list(have)
+    )]
     Missing {
         missing: Vec<Shard>,
         have: Vec<Shard>,
@@ -37,9 +41,13 @@ pub enum MergeError {
         second: String,
     },
     #[error(
-        "the parts disagree on {what}; they were scored differently (another machine's compiler?)"
+        "the parts disagree on {what}; score every shard with the same fuelgauge, toolchains and inputs"
     )]
     Disagree { what: String },
+    #[error(
+        "the parts hold {have} samples where the run has {want}, or other samples than it listed: a part was edited, or parts of different runs are mixed; score the shards again"
+    )]
+    Samples { have: usize, want: usize },
     #[error("{0}")]
     Stats(#[from] StatsError),
 }
@@ -61,12 +69,16 @@ fn differences(a: &crate::schema::Frame, b: &crate::schema::Frame) -> Vec<String
         .collect()
 }
 
+/// `shard 1/3, shard 3/3`, the first few of a long list.
 fn list(shards: &[Shard]) -> String {
     let names: Vec<String> = shards.iter().map(|s| format!("shard {s}")).collect();
-    if names.is_empty() {
-        "none".into()
-    } else {
-        names.join(", ")
+    match names.len() {
+        0 => "none".into(),
+        n @ 6.. => format!(
+            "{n} shards ({})",
+            analysis::first_few(&names.iter().map(String::as_str).collect::<Vec<_>>())
+        ),
+        _ => names.join(", "),
     }
 }
 
@@ -81,7 +93,9 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
                 part.schema_version
             ))
         } else if part.inputs != frame_digest(&part.frame) {
-            Some("its inputs digest does not match its frame; it was edited".into())
+            Some("its inputs digest does not match its frame: it was changed after `score --shard` wrote it; score the shard again".into())
+        } else if part.content != content_digest(&part.problems, &part.compilers, &part.samples) {
+            Some("its content digest does not match its results: it was changed after `score --shard` wrote it; score the shard again".into())
         } else {
             None
         };
@@ -111,7 +125,7 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
         if part.frame.pack != first.frame.pack {
             let pack = |p: &Option<String>| p.clone().unwrap_or_else(|| "no pack".into());
             return Err(mismatch(format!(
-                "scored with {} and {}",
+                "scored with {} and {}; score every shard with the same --prepared PACK",
                 pack(&first.frame.pack),
                 pack(&part.frame.pack)
             )));
@@ -170,12 +184,9 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
         )
     }));
     if records.len() != first.frame.samples || listed != first.frame.sample_list {
-        return Err(MergeError::Disagree {
-            what: format!(
-                "the samples ({} of {} present, or not the ones the run listed)",
-                records.len(),
-                first.frame.samples
-            ),
+        return Err(MergeError::Samples {
+            have: records.len(),
+            want: first.frame.samples,
         });
     }
     let ids: Vec<SampleId<'_>> = records

@@ -18,6 +18,6 @@ pub use events::{JsonlEvents, Reporter, ReporterError, ScoreEvent};
 pub use generate::generate_tests;
 pub use journal::Journal;
 pub use merge::{MergeError, assemble, merge, part_warnings};
-pub use pack::{Pack, PackEnvironment, PackError, Prepacked, write_pack};
+pub use pack::{Pack, PackEnvironment, PackError, Prepacked, check_target, write_pack};
 pub use prepare::{NoReference, Prepared, prepare, prepare_all};
 pub use score::{ScoreCounts, ScoreRun, score};

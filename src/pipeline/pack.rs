@@ -83,7 +83,9 @@ pub enum PackError {
         pack: String,
         here: String,
     },
-    #[error("{path} exists and is not a fuelgauge pack; choose another -o, or remove it")]
+    #[error(
+        "{path} exists and is not a fuelgauge pack (nor an empty folder); choose another -o, or remove it"
+    )]
     Occupied { path: PathBuf },
 }
 
@@ -96,6 +98,27 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackError + '_ {
 
 fn object_path(root: &Path, hex: &str) -> PathBuf {
     root.join(OBJECTS).join(&hex[..2]).join(hex)
+}
+
+/// Refuses `dir` as a place to write a pack before any work: it must be missing, an empty
+/// folder, or a pack (which is replaced).
+pub fn check_target(dir: &Path) -> Result<(), PackError> {
+    let occupied = || PackError::Occupied {
+        path: dir.to_owned(),
+    };
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io(dir)(e)),
+        Ok(m) if !m.is_dir() => Err(occupied()),
+        Ok(_) => {
+            let empty = std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
+            if empty || dir.join(MANIFEST_DIGEST).is_file() {
+                Ok(())
+            } else {
+                Err(occupied())
+            }
+        }
+    }
 }
 
 /// Writes a pack of `prepared` (each problem with its preparation, or why it failed) to
@@ -173,14 +196,11 @@ pub fn write_pack(
     std::fs::write(&path, &json).map_err(io(&path))?;
     let path = staging.join(MANIFEST_DIGEST);
     std::fs::write(&path, format!("{digest}  {MANIFEST}\n")).map_err(io(&path))?;
+    if let Err(e) = check_target(dir) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
     if dir.exists() {
-        let empty = std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
-        if !empty && !dir.join(MANIFEST_DIGEST).is_file() {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(PackError::Occupied {
-                path: dir.to_owned(),
-            });
-        }
         std::fs::remove_dir_all(dir).map_err(io(dir))?;
     }
     std::fs::rename(&staging, dir).map_err(io(dir))?;
@@ -224,12 +244,18 @@ impl Pack {
             .unwrap_or_default()
             .to_owned();
         let path = dir.join(MANIFEST);
-        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(not_a_pack(format!("it has no {MANIFEST}")));
+            }
+            Err(e) => return Err(io(&path)(e)),
+        };
         let digest = Digest::of(&bytes);
         if digest.hex() != recorded {
             return Err(PackError::Tampered {
-                path: path.clone(),
-                what: format!("its sha256 is {digest}, {MANIFEST_DIGEST} says {recorded}"),
+                path: dir.to_owned(),
+                what: format!("{MANIFEST} has sha256 {digest}, {MANIFEST_DIGEST} says {recorded}"),
             });
         }
         let format = serde_json::from_slice::<serde_json::Value>(&bytes)
@@ -343,7 +369,16 @@ impl Pack {
                 });
             }
             let path = object_path(&self.dir, hex);
-            let bytes = std::fs::read(&path).map_err(io(&path))?;
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(PackError::Tampered {
+                        path,
+                        what: "the object is missing".into(),
+                    });
+                }
+                Err(e) => return Err(io(&path)(e)),
+            };
             let actual = Digest::of(&bytes).hex();
             if actual != hex {
                 return Err(PackError::Tampered {

@@ -117,6 +117,18 @@ pub fn frame_digest(frame: &Frame) -> String {
         .hex()
 }
 
+/// sha256 of what a part found: what `content` in a part holds.
+pub fn content_digest(
+    problems: &BTreeMap<String, ProblemOutcome>,
+    compilers: &BTreeMap<String, String>,
+    samples: &[SampleRecord],
+) -> String {
+    KeyBuilder::new("part-content-v1")
+        .bytes(&serde_json::to_vec(&(problems, compilers, samples)).expect("a part serializes"))
+        .finish()
+        .hex()
+}
+
 /// sha256 over each sample's (position, system, problem, name, source sha256), in order.
 pub fn sample_list<'a>(
     samples: impl IntoIterator<Item = (usize, &'a str, &'a str, &'a str, String)>,
@@ -317,13 +329,15 @@ pub fn score(
                 outcome,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let content = content_digest(&problem_outcomes, &compilers, &samples);
     let part = PartialReport {
         schema_version: PARTIAL_SCHEMA_VERSION,
         tool: "fuelgauge".into(),
         version: crate::VERSION.into(),
         shard,
         inputs,
+        content,
         frame,
         problems: problem_outcomes,
         compilers,

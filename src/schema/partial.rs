@@ -17,6 +17,8 @@ pub struct Shard {
 impl Shard {
     /// The whole run: shard 1 of 1.
     pub const WHOLE: Shard = Shard { index: 1, count: 1 };
+    /// The most shards a run is split into.
+    pub const MAX_COUNT: u32 = 100_000;
 }
 
 impl std::fmt::Display for Shard {
@@ -28,13 +30,18 @@ impl std::fmt::Display for Shard {
 impl std::str::FromStr for Shard {
     type Err = String;
     fn from_str(s: &str) -> Result<Shard, String> {
-        let bad = || format!("{s:?}: expected I/N with 1 <= I <= N, e.g. 2/8");
+        let bad = || {
+            format!(
+                "{s:?}: expected I/N with 1 <= I <= N <= {}, e.g. 2/8",
+                Shard::MAX_COUNT
+            )
+        };
         let (i, n) = s.split_once('/').ok_or_else(bad)?;
         let (index, count): (u32, u32) = (
             i.trim().parse().map_err(|_| bad())?,
             n.trim().parse().map_err(|_| bad())?,
         );
-        if index == 0 || index > count {
+        if index == 0 || index > count || count > Shard::MAX_COUNT {
             return Err(bad());
         }
         Ok(Shard { index, count })
@@ -65,6 +72,9 @@ pub struct PartialReport {
     pub shard: Shard,
     /// sha256 of the frame: the parts of one run agree on it.
     pub inputs: String,
+    /// sha256 of what the shard found (`problems`, `compilers`, `samples`): a part changed
+    /// after it was written is refused.
+    pub content: String,
     pub frame: Frame,
     /// The problems this shard's samples needed, by id.
     pub problems: BTreeMap<String, ProblemOutcome>,
