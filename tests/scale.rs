@@ -190,7 +190,7 @@ fn a_pack_is_used_without_running_any_generator_or_reference() {
         fuelgauge::digest::Digest::of(&bytes(&s, "pack/manifest.json")).hex()
     );
     let mut objects = 0;
-    for entry in walk(&s.path().join("pack/objects")) {
+    for entry in common::files_under(&s.path().join("pack/objects")) {
         let name = entry.file_name().unwrap().to_str().unwrap().to_owned();
         assert_eq!(
             name,
@@ -199,19 +199,6 @@ fn a_pack_is_used_without_running_any_generator_or_reference() {
         objects += 1;
     }
     assert!(objects > 10, "{objects} objects");
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]
@@ -231,7 +218,10 @@ fn a_changed_foreign_or_mismatched_pack_is_refused() {
     };
     // An object whose bytes changed.
     let tampered = copy("tampered");
-    let object = walk(&tampered.join("objects")).into_iter().next().unwrap();
+    let object = common::files_under(&tampered.join("objects"))
+        .into_iter()
+        .next()
+        .unwrap();
     std::fs::write(&object, "0 0 0\n").unwrap();
     let err = refused("tampered", &[]);
     assert!(
@@ -244,7 +234,10 @@ fn a_changed_foreign_or_mismatched_pack_is_refused() {
     );
     // An object or the manifest gone.
     let holed = copy("holed");
-    let object = walk(&holed.join("objects")).into_iter().next().unwrap();
+    let object = common::files_under(&holed.join("objects"))
+        .into_iter()
+        .next()
+        .unwrap();
     std::fs::remove_file(&object).unwrap();
     let err = refused("holed", &[]);
     assert!(err.contains("the object is missing"), "{err}");

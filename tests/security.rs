@@ -526,11 +526,11 @@ fn a_secret_seed_hides_the_tests_from_a_memorised_answer_table() {
     let ids: BTreeSet<&String> = hidden.provenance.problems.keys().collect();
     assert_eq!(ids.len(), 1);
     for bucket in ["inputs", "runs"] {
-        let files = walk(&private_cache.join("v1").join(bucket));
+        let files = common::files_under(&private_cache.join("v1").join(bucket));
         assert!(files.is_empty(), "{bucket}: {files:?}");
     }
     assert!(
-        !walk(&private_cache.join("v1/wasm")).is_empty(),
+        !common::files_under(&private_cache.join("v1/wasm")).is_empty(),
         "compiled programs are still cached"
     );
 }
@@ -601,20 +601,6 @@ fn folders_linked_out_of_the_solutions_are_not_followed() {
         collected.warnings
     );
     assert!(warned("sols/c/p: a symlink out of the solutions folder"));
-}
-
-/// Every file under `dir` (none when it does not exist).
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files.extend(walk(&p));
-        } else {
-            files.push(p);
-        }
-    }
-    files
 }
 
 #[test]

@@ -96,6 +96,15 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackError + '_ {
     }
 }
 
+/// `path`'s bytes; `missing` says what its absence means.
+fn read(path: &Path, missing: impl FnOnce() -> PackError) -> Result<Vec<u8>, PackError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(missing()),
+        Err(e) => Err(io(path)(e)),
+    }
+}
+
 fn object_path(root: &Path, hex: &str) -> PathBuf {
     root.join(OBJECTS).join(&hex[..2]).join(hex)
 }
@@ -231,26 +240,16 @@ impl Pack {
             why,
         };
         let digest_path = dir.join(MANIFEST_DIGEST);
-        let recorded = match std::fs::read_to_string(&digest_path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(not_a_pack(format!("it has no {MANIFEST_DIGEST}")));
-            }
-            Err(e) => return Err(io(&digest_path)(e)),
-        };
-        let recorded = recorded
+        let recorded = read(&digest_path, || {
+            not_a_pack(format!("it has no {MANIFEST_DIGEST}"))
+        })?;
+        let recorded = String::from_utf8_lossy(&recorded)
             .split_whitespace()
             .next()
             .unwrap_or_default()
             .to_owned();
         let path = dir.join(MANIFEST);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(not_a_pack(format!("it has no {MANIFEST}")));
-            }
-            Err(e) => return Err(io(&path)(e)),
-        };
+        let bytes = read(&path, || not_a_pack(format!("it has no {MANIFEST}")))?;
         let digest = Digest::of(&bytes);
         if digest.hex() != recorded {
             return Err(PackError::Tampered {
@@ -369,16 +368,10 @@ impl Pack {
                 });
             }
             let path = object_path(&self.dir, hex);
-            let bytes = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Err(PackError::Tampered {
-                        path,
-                        what: "the object is missing".into(),
-                    });
-                }
-                Err(e) => return Err(io(&path)(e)),
-            };
+            let bytes = read(&path, || PackError::Tampered {
+                path: path.clone(),
+                what: "the object is missing".into(),
+            })?;
             let actual = Digest::of(&bytes).hex();
             if actual != hex {
                 return Err(PackError::Tampered {
