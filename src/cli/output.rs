@@ -128,13 +128,17 @@ pub(crate) fn emit(
     Ok(())
 }
 
+/// Whether `text` is a JSON object with `field`: which document a file that is not the one
+/// expected is, to say so.
+pub(crate) fn has_field(text: &str, field: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get(field).is_some())
+}
+
 pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("failed to read {}", path.display()))?;
     let report: ScoreReport = serde_json::from_str(&text).with_context(|| {
-        let is_part = serde_json::from_str::<serde_json::Value>(&text)
-            .is_ok_and(|v| v.get("shard").is_some());
-        if is_part {
+        if has_field(&text, "shard") {
             return format!(
                 "{} is one shard's part, not a score result; merge the parts first: `fuelgauge merge PART… -o results.json`",
                 path.display()

@@ -11,7 +11,7 @@ use super::args::{
 };
 use super::context::context;
 use super::exit;
-use super::output::{emit, read_report, write_file};
+use super::output::{emit, has_field, read_report, write_file};
 use super::progress::Progress;
 use super::settings::Settings;
 use crate::analysis::compare::compare;
@@ -235,9 +235,7 @@ pub(crate) fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("failed to read {}", path.display()))?;
             let part: PartialReport = serde_json::from_str(&text).with_context(|| {
-                let is_results = serde_json::from_str::<serde_json::Value>(&text)
-                    .is_ok_and(|v| v.get("systems").is_some());
-                if is_results {
+                if has_field(&text, "systems") {
                     format!(
                         "{} is a score result, not a part; merge takes the parts `fuelgauge score --shard I/N -o PART.json` writes",
                         path.display()

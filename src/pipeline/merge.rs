@@ -174,21 +174,6 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
             }
         }
     }
-    let listed = sample_list(records.iter().map(|(&i, (_, _, r))| {
-        (
-            i,
-            r.system.as_str(),
-            r.problem.as_str(),
-            r.name.as_str(),
-            r.sha256.clone(),
-        )
-    }));
-    if records.len() != first.frame.samples || listed != first.frame.sample_list {
-        return Err(MergeError::Samples {
-            have: records.len(),
-            want: first.frame.samples,
-        });
-    }
     let ids: Vec<SampleId<'_>> = records
         .values()
         .map(|(_, _, r)| SampleId {
@@ -198,6 +183,14 @@ pub fn merge(parts: &[(String, PartialReport)]) -> Result<ScoreReport, MergeErro
             sha256: &r.sha256,
         })
         .collect();
+    // With every index distinct and below the run's count, as many records as the run has
+    // samples are the positions 0.., in order: the list the run's frame digested.
+    if records.len() != first.frame.samples || sample_list(&ids) != first.frame.sample_list {
+        return Err(MergeError::Samples {
+            have: records.len(),
+            want: first.frame.samples,
+        });
+    }
     for ((name, claimed, r), expected) in records.values().zip(assign(&ids, count)) {
         if claimed.index != expected {
             return Err(MergeError::Part {

@@ -74,10 +74,10 @@ fn sample_key(s: &Submission, problem: &Problem, cost_model: &str) -> Digest {
 
 /// What the parts of one run share, and its digest: the settings, the environment and
 /// every sample's identity, so that parts of different runs are never merged.
-pub fn frame(
+fn frame(
     ctx: &Context,
     problems: &[Problem],
-    submissions: &[Submission],
+    samples: &[SampleId<'_>],
     run: &ScoreRun<'_>,
 ) -> (Frame, String) {
     let frame = Frame {
@@ -86,16 +86,8 @@ pub fn frame(
         pack: run.pack.map(|p| p.digest.hex()),
         warnings: run.warnings.clone(),
         coverage: run.coverage.clone(),
-        samples: submissions.len(),
-        sample_list: sample_list(submissions.iter().enumerate().map(|(i, s)| {
-            (
-                i,
-                s.system.as_str(),
-                s.problem.as_str(),
-                s.name.as_str(),
-                Digest::of(&s.source.bytes).hex(),
-            )
-        })),
+        samples: samples.len(),
+        sample_list: sample_list(samples),
         wasmtime: WASMTIME_VERSION.into(),
         cost_model: ctx.runner.sandbox.cost_model().id(),
         python: PYTHON_VERSION.into(),
@@ -130,17 +122,15 @@ pub fn content_digest(
 }
 
 /// sha256 over each sample's (position, system, problem, name, source sha256), in order.
-pub fn sample_list<'a>(
-    samples: impl IntoIterator<Item = (usize, &'a str, &'a str, &'a str, String)>,
-) -> String {
+pub fn sample_list(samples: &[SampleId<'_>]) -> String {
     let mut key = KeyBuilder::new("sample-list-v1");
-    for (index, system, problem, name, sha256) in samples {
+    for (index, s) in samples.iter().enumerate() {
         key = key
             .u64(index as u64)
-            .str(system)
-            .str(problem)
-            .str(name)
-            .str(&sha256);
+            .str(s.system)
+            .str(s.problem)
+            .str(s.name)
+            .str(s.sha256);
     }
     key.finish().hex()
 }
@@ -154,17 +144,7 @@ pub fn score(
     submissions: Vec<Submission>,
     run: ScoreRun<'_>,
 ) -> Result<(PartialReport, ScoreCounts), ReporterError> {
-    let (frame, inputs) = frame(ctx, problems, &submissions, &run);
-    let ScoreRun {
-        shard,
-        pack,
-        resume,
-        reporters,
-        ..
-    } = run;
-    let tell = |event: ScoreEvent<'_>| -> Result<(), ReporterError> {
-        reporters.iter().try_for_each(|r| r.event(&event))
-    };
+    // Each source hashed once: for the frame, the partition and the records.
     let hashes: Vec<String> = submissions
         .iter()
         .map(|s| Digest::of(&s.source.bytes).hex())
@@ -179,6 +159,17 @@ pub fn score(
             sha256,
         })
         .collect();
+    let (frame, inputs) = frame(ctx, problems, &ids, &run);
+    let ScoreRun {
+        shard,
+        pack,
+        resume,
+        reporters,
+        ..
+    } = run;
+    let tell = |event: ScoreEvent<'_>| -> Result<(), ReporterError> {
+        reporters.iter().try_for_each(|r| r.event(&event))
+    };
     let mine = select(&ids, shard);
     let by_id: BTreeMap<&str, &Problem> = problems.iter().map(|p| (p.id.as_str(), p)).collect();
     let baselines = Baselines::default();
