@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use fuelgauge::candidate::{Family, Language};
-use fuelgauge::judge::score::{LevelFuel as Cost, sample_score};
+use fuelgauge::judge::score::{LevelFuel as Cost, Yard, memory_budget, sample_scores};
 use fuelgauge::problem::Kind;
 use fuelgauge::report::html::render_html;
 use fuelgauge::schema::TestVerdict;
@@ -39,6 +39,10 @@ fn yardstick(language: Language, per_level: &[u64], alpha: f64) -> Yardstick {
         per_test: per_level.to_vec(),
         per_level: per_level.to_vec(),
         budget: fuelgauge::judge::score::budget(per_level, &WEIGHTS, alpha),
+        memory_per_test: vec![0; per_level.len()],
+        memory_per_level: vec![0; per_level.len()],
+        memory_budget: memory_budget(&vec![0; per_level.len()], &WEIGHTS, alpha),
+        growth: None,
     }
 }
 
@@ -55,6 +59,8 @@ fn problem_provenance(
         excluded: false,
         alpha,
         sizes: sizes.to_vec(),
+        growth_sizes: Vec::new(),
+        complexity: None,
         weights: WEIGHTS.to_vec(),
         tests: 6,
         references: references.iter().cloned().collect(),
@@ -68,7 +74,15 @@ fn passing(name: &str, language: Language, yard: &Yardstick, fuel: &[Option<u64>
         .iter()
         .map(|f| f.map_or(Cost::Censored, Cost::Finished))
         .collect();
-    let (score, levels) = sample_score(yard.budget, &yard.per_level, &WEIGHTS, &costs);
+    let yard_of = |per_level, budget| Yard { per_level, budget };
+    let scores = sample_scores(
+        yard_of(&yard.per_level, yard.budget),
+        yard_of(&yard.memory_per_level, yard.memory_budget),
+        &WEIGHTS,
+        &costs,
+        &vec![0; costs.len()],
+    );
+    let (score, levels) = (scores.score, scores.levels);
     let tests = levels
         .iter()
         .take_while(|l| l.level == 0 || !levels[l.level - 1].censored)
@@ -92,6 +106,9 @@ fn passing(name: &str, language: Language, yard: &Yardstick, fuel: &[Option<u64>
             language,
             passed: true,
             score,
+            memory_score: scores.memory_score,
+            growth: None,
+            reference_exponent: None,
             verdict: fuelgauge::schema::VerdictKind::Accepted,
             levels,
             tests,
@@ -107,6 +124,9 @@ fn failing(name: &str, language: Language, verdict: TestVerdict) -> SampleReport
             language,
             passed: false,
             score: 0.0,
+            memory_score: 0.0,
+            growth: None,
+            reference_exponent: None,
             verdict: verdict.kind(),
             levels: vec![],
             tests: vec![TestResult {
@@ -148,6 +168,8 @@ fn stats_input(
                         },
                     })
                     .collect(),
+                memory_score: s.result.memory_score,
+                excess_exponent: None,
             }
         })
         .collect();
@@ -341,6 +363,7 @@ fn sample_report() -> ScoreReport {
             k: ks,
             include_excluded: false,
             bootstrap,
+            growth: 0,
         },
         provenance: Provenance {
             cost_model: "native-v1".into(),
@@ -598,6 +621,9 @@ fn degenerate_problems_still_render() {
                 fuel: Some(0),
                 censored: false,
                 score: 1.0,
+                reference_memory: 0,
+                memory: Some(0),
+                memory_score: 1.0,
             }],
             score: 1.0,
             ..passing("t.c", Language::C, &one, &[Some(0)]).result

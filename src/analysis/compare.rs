@@ -5,7 +5,7 @@
 //! counts only when its interval excludes zero (the drop is real, not noise), unless
 //! `strict`. Per problem, the eff@k changes are listed for reading.
 
-use super::problem_samples;
+use super::{paired_difference, problem_samples};
 use crate::schema::{Comparison, Finding, Metric, ProblemChange, ScoreReport, Status};
 use crate::stats::{self, StatsConfig, score_problem};
 
@@ -177,8 +177,7 @@ pub fn compare(
                 include_excluded: head.settings.include_excluded,
                 bootstrap: head.settings.bootstrap,
             };
-            let c = stats::compare_paired(&bs, &hs, &config)?;
-            let d = if metric.eff { c.eff_at_k } else { c.pass_at_k };
+            let d = paired_difference(metric, &bs, &hs, &config)?;
             let dropped = d.difference < -allowed;
             let real = strict || d.ci.upper < 0.0;
             out.findings.push(Finding {

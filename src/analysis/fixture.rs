@@ -6,17 +6,33 @@ use std::collections::BTreeMap;
 
 use super::problem_samples;
 use crate::candidate::{Family, Language};
-use crate::judge::score::{LevelFuel, budget, sample_score};
+use crate::judge::score::{LevelFuel, Yard, budget, memory_budget, sample_scores};
 use crate::problem::Kind;
 use crate::schema::{
     LevelScore, ProblemProvenance, ProblemReport, Provenance, SCORE_SCHEMA_VERSION, SampleReport,
     SampleResult, ScoreReport, ScoreSettings, SystemReport, TestResult, TestVerdict, VerdictKind,
     Yardstick,
 };
-use crate::stats::{BootstrapConfig, StatsConfig, summarize};
+use crate::stats::{BootstrapConfig, GrowthFit, StatsConfig, summarize};
 
 const WEIGHTS: [f64; 3] = [0.0, 1.0, 1.0];
 const REFERENCE: [u64; 3] = [100, 1_000, 10_000];
+const REFERENCE_MEMORY: [u64; 3] = [0, 65_536, 131_072];
+
+/// A fit of `cost ∝ size^exponent` over sizes 100–1000.
+fn growth(exponent: f64, label: &str) -> GrowthFit {
+    GrowthFit {
+        exponent,
+        low: exponent - 0.05,
+        high: exponent + 0.05,
+        intercept: 2.0,
+        points: 2,
+        min_size: 100,
+        max_size: 1000,
+        sizes: 2,
+        label: label.to_owned(),
+    }
+}
 
 /// The detail of `bad`'s failure: markup, a control character and an XML non-character.
 pub(crate) const NASTY: &str = "expected 3, got <b>&\u{1}\u{fffe}</b>";
@@ -28,6 +44,10 @@ fn yardstick() -> Yardstick {
         per_test: REFERENCE.to_vec(),
         per_level: REFERENCE.to_vec(),
         budget: budget(&REFERENCE, &WEIGHTS, 2.0),
+        memory_per_test: REFERENCE_MEMORY.to_vec(),
+        memory_per_level: REFERENCE_MEMORY.to_vec(),
+        memory_budget: memory_budget(&REFERENCE_MEMORY, &WEIGHTS, 2.0),
+        growth: Some(growth(1.0, "n")),
     }
 }
 
@@ -38,7 +58,25 @@ fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
         .iter()
         .map(|f| f.map_or(LevelFuel::Censored, LevelFuel::Finished))
         .collect();
-    let (score, levels) = sample_score(yard.budget, &yard.per_level, &WEIGHTS, &costs);
+    // Memory: twice the reference's, a page at least.
+    let memory: Vec<u64> = REFERENCE_MEMORY
+        .iter()
+        .map(|m| (2 * m).max(65_536))
+        .collect();
+    let scores = sample_scores(
+        Yard {
+            per_level: &yard.per_level,
+            budget: yard.budget,
+        },
+        Yard {
+            per_level: &yard.memory_per_level,
+            budget: yard.memory_budget,
+        },
+        &WEIGHTS,
+        &costs,
+        &memory,
+    );
+    let levels = scores.levels;
     let tests = levels
         .iter()
         .take_while(|l| l.level == 0 || !levels[l.level - 1].censored)
@@ -55,7 +93,17 @@ fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
             peak_memory: 1 << 16,
         })
         .collect();
-    sample(name, Language::C, true, score, levels, tests)
+    let mut s = sample(name, Language::C, true, scores.score, levels, tests);
+    s.result.memory_score = scores.memory_score;
+    // The censored sample grows like n^2, the others like the reference.
+    let censored = fuel.iter().any(Option::is_none);
+    s.result.growth = Some(if censored {
+        growth(2.0, "n^2")
+    } else {
+        growth(1.0, "n")
+    });
+    s.result.reference_exponent = Some(1.0);
+    s
 }
 
 fn sample(
@@ -73,6 +121,9 @@ fn sample(
             language,
             passed,
             score,
+            memory_score: 0.0,
+            growth: None,
+            reference_exponent: None,
             verdict: tests
                 .iter()
                 .find(|t| t.verdict != TestVerdict::Accepted && !passed)
@@ -91,6 +142,8 @@ fn provenance(weights: &[f64], references: BTreeMap<Family, Yardstick>) -> Probl
         excluded: false,
         alpha: 2.0,
         sizes: vec![10, 100, 1000][..weights.len()].to_vec(),
+        growth_sizes: Vec::new(),
+        complexity: (!weights.is_empty()).then(|| "n".to_owned()),
         weights: weights.to_vec(),
         tests: weights.len(),
         references,
@@ -106,6 +159,10 @@ pub(crate) fn report() -> ScoreReport {
         per_test: vec![500],
         per_level: vec![500],
         budget: 1_000,
+        memory_per_test: vec![0],
+        memory_per_level: vec![0],
+        memory_budget: 2 << 20,
+        growth: None,
     };
     let problems = BTreeMap::from([
         (
@@ -191,6 +248,7 @@ pub(crate) fn report() -> ScoreReport {
             k: vec![1],
             include_excluded: false,
             bootstrap,
+            growth: 0,
         },
         provenance: Provenance {
             cost_model: "native-v1".into(),

@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::problem_samples;
 use super::speedup::speedup;
+use super::{paired_difference, problem_samples};
 use crate::schema::{
     Coverage, Entry, LEADERBOARD_SCHEMA_VERSION, Leaderboard, NeighbourComparison, ProblemCounts,
     Ranking, ScoreReport, SpeedupSummary, SystemReport,
@@ -142,6 +142,8 @@ struct Row {
     ci: Interval,
     pass_at_k: Option<f64>,
     eff_at_k: Option<f64>,
+    mem_at_k: Option<f64>,
+    steeper_share: Option<f64>,
     samples: usize,
     censoring_rate: Option<f64>,
     /// The per-problem data the neighbours are compared on.
@@ -224,17 +226,15 @@ pub fn leaderboard(
                 };
                 let samples = problem_samples(report, &system);
                 let summary = stats::summarize(&samples, &config)?;
-                let estimate = if metric.eff {
-                    summary.eff_at_k
-                } else {
-                    summary.pass_at_k
-                };
+                let estimate = metric.of(&summary);
                 Row {
                     system: name.clone(),
                     value: estimate.value,
                     ci: estimate.ci,
                     pass_at_k: Some(summary.pass_at_k.value),
                     eff_at_k: Some(summary.eff_at_k.value),
+                    mem_at_k: Some(summary.mem_at_k.value),
+                    steeper_share: summary.growth.share,
                     samples: summary.samples,
                     censoring_rate: summary.censoring.rate,
                     paired: Paired::Samples(samples),
@@ -248,6 +248,8 @@ pub fn leaderboard(
                     ci: sp.mean_speedup.ci,
                     pass_at_k: None,
                     eff_at_k: None,
+                    mem_at_k: None,
+                    steeper_share: None,
                     samples: system.problems.values().map(|p| p.samples.len()).sum(),
                     censoring_rate: sp.censoring_rate,
                     paired: Paired::Speedups(sp.per_problem.iter().map(|p| p.speedup).collect()),
@@ -276,8 +278,7 @@ pub fn leaderboard(
                             include_excluded,
                             bootstrap: report.settings.bootstrap,
                         };
-                        let c = stats::compare_paired(a, b, &config)?;
-                        if metric.eff { c.eff_at_k } else { c.pass_at_k }
+                        paired_difference(metric, a, b, &config)?
                     }
                     (Paired::Speedups(a), Paired::Speedups(b)) => {
                         let pairs: Vec<(f64, f64)> =
@@ -304,6 +305,8 @@ pub fn leaderboard(
             ci: row.ci,
             pass_at_k: row.pass_at_k,
             eff_at_k: row.eff_at_k,
+            mem_at_k: row.mem_at_k,
+            steeper_share: row.steeper_share,
             problems: common.len(),
             samples: row.samples,
             censoring_rate: row.censoring_rate,

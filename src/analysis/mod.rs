@@ -9,7 +9,7 @@ pub mod leaderboard;
 pub mod samples;
 pub mod speedup;
 
-pub use samples::{problem_samples, summarize};
+pub use samples::{paired_difference, problem_samples, summarize};
 
 /// The first five names, then "…" when there are more: `a, b, c, d, e, …`.
 pub(crate) fn first_few(names: &[&str]) -> String {

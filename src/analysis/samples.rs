@@ -1,9 +1,12 @@
 //! From a score report to the statistics core's samples, and each system's statistics.
 
 use crate::candidate::Family;
-use crate::schema::{ProblemReport, SampleReport, ScoreReport, SystemReport};
+use crate::schema::{
+    Estimator, Metric, ProblemReport, SampleReport, ScoreReport, SystemReport, Yardstick,
+};
 use crate::stats::{
-    self, LevelCost, ProblemSamples, Sample, StatsConfig, StatsError, SystemSummary,
+    self, LevelCost, PairedDifference, ProblemSamples, Sample, StatsConfig, StatsError,
+    SystemSummary,
 };
 
 /// A system's statistics for each k of the report's settings.
@@ -39,24 +42,26 @@ pub fn problem_samples(report: &ScoreReport, system: &SystemReport) -> Vec<Probl
             let prov = report.provenance.problems.get(id);
             let weights = prov.map(|p| p.weights.clone()).unwrap_or_default();
             samples_of(id, p, &weights, &|f| {
-                prov.and_then(|p| p.references.get(&f)).map(|y| y.budget)
+                prov.and_then(|p| p.references.get(&f))
             })
         })
         .collect()
 }
 
 /// Scored levels (weight > 0) of passed samples become cost ratios; the level where a run ran
-/// out of fuel is censored at T / T*_l. Later levels were never run and are left out.
-fn samples_of(
+/// out of fuel is censored at T / T*_l. Later levels were never run and are left out. A
+/// passed sample's growth exponent is compared with its reference's.
+fn samples_of<'a>(
     id: &str,
     report: &ProblemReport,
     weights: &[f64],
-    budget: &dyn Fn(Family) -> Option<u64>,
+    yardstick: &dyn Fn(Family) -> Option<&'a Yardstick>,
 ) -> ProblemSamples {
     let sample = |s: &SampleReport| {
         let mut levels = Vec::new();
+        let yard = yardstick(s.result.language.family());
         if s.result.passed {
-            let t = budget(s.result.language.family()).unwrap_or(0);
+            let t = yard.map_or(0, |y| y.budget);
             for l in &s.result.levels {
                 if !weights.get(l.level).is_some_and(|w| *w > 0.0) || l.reference_fuel == 0 {
                     continue;
@@ -75,10 +80,21 @@ fn samples_of(
                 }
             }
         }
+        let reference = yard.and_then(|y| y.growth.as_ref());
+        let excess_exponent = match (&s.result.growth, reference) {
+            (Some(fit), Some(r)) if s.result.passed => Some(fit.exponent - r.exponent),
+            _ => None,
+        };
         Sample {
             passed: s.result.passed,
             score: if s.result.passed { s.result.score } else { 0.0 },
             levels,
+            memory_score: if s.result.passed {
+                s.result.memory_score
+            } else {
+                0.0
+            },
+            excess_exponent,
         }
     };
     ProblemSamples {
@@ -86,4 +102,36 @@ fn samples_of(
         excluded: report.excluded,
         samples: report.samples.iter().map(sample).collect(),
     }
+}
+
+/// The paired difference B − A of `metric` between two systems' samples. mem@k is eff@k's
+/// estimator over the memory scores, so its comparison is eff@k's with the memory scores in
+/// place of e.
+pub fn paired_difference(
+    metric: Metric,
+    a: &[ProblemSamples],
+    b: &[ProblemSamples],
+    config: &StatsConfig,
+) -> Result<PairedDifference, StatsError> {
+    let memory = |samples: &[ProblemSamples]| -> Vec<ProblemSamples> {
+        samples
+            .iter()
+            .map(|p| ProblemSamples {
+                samples: p
+                    .samples
+                    .iter()
+                    .map(|s| Sample {
+                        score: s.memory_score,
+                        ..s.clone()
+                    })
+                    .collect(),
+                ..p.clone()
+            })
+            .collect()
+    };
+    Ok(match metric.estimator {
+        Estimator::Pass => stats::compare_paired(a, b, config)?.pass_at_k,
+        Estimator::Eff => stats::compare_paired(a, b, config)?.eff_at_k,
+        Estimator::Mem => stats::compare_paired(&memory(a), &memory(b), config)?.eff_at_k,
+    })
 }

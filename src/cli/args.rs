@@ -265,6 +265,8 @@ pub struct PrepareArgs {
     #[arg(long, short = 'o', value_name = "PACK")]
     pub output: PathBuf,
     #[command(flatten)]
+    pub growth: GrowthArg,
+    #[command(flatten)]
     pub jobs: JobsArg,
 }
 
@@ -278,6 +280,16 @@ pub struct MergeArgs {
     pub fail_under: Vec<Threshold>,
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GrowthArg {
+    /// Run N more input sizes per problem for the growth fit, spaced evenly on a log scale
+    /// between the smallest level's size and the largest's. They are judged like any test
+    /// and scored in no level. A pack (`--prepared`) must be prepared with the same N.
+    #[arg(long = "growth", value_name = "N", default_value_t = 0,
+        value_parser = clap::value_parser!(u32).range(0..=64))]
+    pub extra: u32,
 }
 
 #[derive(Debug, Args)]
@@ -424,6 +436,8 @@ pub struct ScoreArgs {
     /// `speedup` adds PIE's mean speedup, %Opt and %Correct over the reference program.
     #[arg(long, value_enum, default_value_t = ScoreMetric::Efficiency)]
     pub metric: ScoreMetric,
+    #[command(flatten)]
+    pub growth: GrowthArg,
     /// Fail (exit 1) when a metric of any system is below VALUE, e.g. pass@1=0.9; repeatable.
     #[arg(long = "fail-under", value_name = "METRIC=VALUE")]
     pub fail_under: Vec<Threshold>,

@@ -12,7 +12,10 @@ pub(crate) fn run(global: &GlobalArgs, args: &PrepareArgs) -> anyhow::Result<Exi
     // Before any work: a folder that holds something else is not written over.
     check_target(&args.output)?;
     // `load_selected` says what could not be loaded; a score with the pack says it again.
-    let (problems, load_errors) = load_selected(&args.set)?;
+    let (mut problems, load_errors) = load_selected(&args.set)?;
+    for p in &mut problems {
+        p.set_growth(args.growth.extra);
+    }
     let ctx = context(global, args.jobs.get())?;
     eprintln!("preparing {} problems…", problems.len());
     let prepared: Vec<_> = prepare_all(&ctx, &problems)
@@ -29,7 +32,11 @@ pub(crate) fn run(global: &GlobalArgs, args: &PrepareArgs) -> anyhow::Result<Exi
             unusable += 1;
         }
     }
-    let digest = write_pack(&args.output, &PackEnvironment::of(&ctx), &prepared)?;
+    let digest = write_pack(
+        &args.output,
+        &PackEnvironment::of(&ctx, args.growth.extra),
+        &prepared,
+    )?;
     let tests: usize = prepared
         .iter()
         .filter_map(|(_, p)| p.as_ref().ok())

@@ -78,6 +78,9 @@ mod tests {
             language: Language::Wat,
             passed,
             score: 0.0,
+            memory_score: 0.0,
+            growth: None,
+            reference_exponent: None,
             verdict: if passed {
                 VerdictKind::Accepted
             } else {

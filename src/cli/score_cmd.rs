@@ -43,10 +43,11 @@ impl ProblemIndex for Index<'_> {
 pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     let settings = Settings::new(global, args)?;
     let (mut problems, load_errors) = load_set(&settings.problems, &settings.references)?;
-    if let Some(secret) = &settings.secret {
-        for p in &mut problems {
+    for p in &mut problems {
+        if let Some(secret) = &settings.secret {
             p.hide_tests(secret);
         }
+        p.set_growth(settings.recorded.growth);
     }
     let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
     let mut collected = collect(
@@ -118,7 +119,7 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
                 .iter()
                 .map(|s| s.problem.as_str())
                 .collect();
-            let pack = Pack::open(dir, &PackEnvironment::of(&ctx))?;
+            let pack = Pack::open(dir, &PackEnvironment::of(&ctx, settings.recorded.growth))?;
             Some(pack.load_all(problems.iter().filter(|p| used.contains(p.id.as_str())))?)
         }
     };
@@ -417,11 +418,7 @@ fn gate(report: &ScoreReport, thresholds: &[Threshold]) -> Vec<String> {
                     t.metric, t.metric.k
                 )),
                 Some(s) => {
-                    let value = if t.metric.eff {
-                        s.eff_at_k.value
-                    } else {
-                        s.pass_at_k.value
-                    };
+                    let value = t.metric.of(s).value;
                     if value < t.value {
                         failed.push(format!(
                             "`{name}` has {} = {value:.4}, under {}",
@@ -460,10 +457,7 @@ pub(crate) fn run_leaderboard(args: &LeaderboardArgs) -> anyhow::Result<ExitCode
 pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let (base, head) = (read_report(&args.base)?, read_report(&args.head)?);
     let gates: Vec<(Metric, f64)> = if args.max_regression.is_empty() {
-        vec![
-            (Metric { eff: true, k: 1 }, 0.0),
-            (Metric { eff: false, k: 1 }, 0.0),
-        ]
+        vec![(Metric::eff(1), 0.0), (Metric::pass(1), 0.0)]
     } else {
         args.max_regression
             .iter()

@@ -141,6 +141,7 @@ impl Settings {
                     seed: args.bootstrap_seed,
                     ..BootstrapConfig::default()
                 },
+                growth: args.growth.extra,
             },
         })
     }

@@ -28,7 +28,10 @@ pub enum TestRun {
     Finished {
         cost: u64,
         output: Vec<u8>,
+        /// Peak linear memory, all memories and tables of the instance together.
         peak_memory: u64,
+        /// Of it, what the empty program's peak does not cover: the test's own memory.
+        memory: u64,
     },
     Failed {
         verdict: TestVerdict,
@@ -38,9 +41,17 @@ pub enum TestRun {
 
 /// What an empty program costs, per way of running: subtracted from every measured cost,
 /// so that a test is charged the candidate's work and not the harness's (≈ 10^5–10^6 fuel
-/// for a Python call) or the C runtime's start-up.
+/// for a Python call) or the C runtime's start-up; and its peak memory, subtracted from every
+/// peak (the interpreter's heap, the C runtime's stack and data).
 #[derive(Default)]
-pub struct Baselines(Mutex<HashMap<Calibration, u64>>);
+pub struct Baselines(Mutex<HashMap<Calibration, Baseline>>);
+
+/// An empty program's fuel and peak linear memory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Baseline {
+    pub(crate) fuel: u64,
+    pub(crate) peak_memory: u64,
+}
 
 /// The ways a program runs, each with its own empty-program cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +80,7 @@ impl Calibration {
 }
 
 impl Baselines {
-    pub(crate) fn get(&self, ctx: &Context, key: Calibration) -> Result<u64, JudgeError> {
+    pub(crate) fn get(&self, ctx: &Context, key: Calibration) -> Result<Baseline, JudgeError> {
         if let Some(v) = self.0.lock().expect("baselines poisoned").get(&key) {
             return Ok(*v);
         }
@@ -78,7 +89,9 @@ impl Baselines {
             Calibration::Command(language) => {
                 let code: &[u8] = match language {
                     Language::C | Language::Cpp => b"int main(void) { return 0; }\n",
-                    Language::Python | Language::Wasm | Language::Wat => return Ok(0),
+                    Language::Python | Language::Wasm | Language::Wat => {
+                        return Ok(Baseline::default());
+                    }
                 };
                 let build = ctx
                     .tools
@@ -106,11 +119,15 @@ impl Baselines {
                 verdict: o.verdict.name().to_owned(),
             });
         }
+        let baseline = Baseline {
+            fuel: o.fuel,
+            peak_memory: o.peak_memory,
+        };
         self.0
             .lock()
             .expect("baselines poisoned")
-            .insert(key, o.fuel);
-        Ok(o.fuel)
+            .insert(key, baseline);
+        Ok(baseline)
     }
 }
 
@@ -161,7 +178,7 @@ pub fn run_source(
     let mut runs = Vec::new();
     for (i, test) in tests.iter().enumerate() {
         let limits = Limits {
-            fuel: budget(i).saturating_add(baseline),
+            fuel: budget(i).saturating_add(baseline.fuel),
             memory_bytes: problem.memory_bytes,
             ..Limits::default()
         };
@@ -179,9 +196,10 @@ pub fn run_source(
         let o = ctx.runner.run(&program, input, &limits, test.run_seed())?;
         let run = match TestVerdict::from_run(&o.verdict, &o.stderr) {
             None => TestRun::Finished {
-                cost: o.fuel.saturating_sub(baseline),
+                cost: o.fuel.saturating_sub(baseline.fuel),
                 output: o.stdout,
                 peak_memory: o.peak_memory,
+                memory: o.peak_memory.saturating_sub(baseline.peak_memory),
             },
             Some(verdict) => TestRun::Failed {
                 verdict,

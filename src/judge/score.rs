@@ -8,7 +8,9 @@
 //! exhausted the budget is right-censored at T: its f_l is exactly 0, and so is every later
 //! level's, since they were not run.
 
+use crate::problem::TestCase;
 use crate::schema::LevelScore;
+use crate::stats::{GrowthFit, GrowthPoint, fit};
 
 /// One level's inputs to the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,37 +61,156 @@ pub fn level_score(budget: u64, reference: u64, cost: LevelFuel) -> f64 {
     }
 }
 
-/// The sample score e and per-level scores. `costs[l]` pairs with `reference[l]` and
-/// `weights[l]`; censoring propagates to every later level.
-pub fn sample_score(
+/// The points of a program's growth fit on a problem's tests: every generated test of a level
+/// ≥ 1 and every growth test that finished (`cost(i)` is `None` for one that did not run or
+/// did not finish), less the program's own start-up: its cheapest level-0 test (inputs of a
+/// few items), which does not grow with the size and would flatten the fit. Level 0's inputs
+/// are edge cases of mixed sizes and are not points.
+pub fn growth_points(tests: &[TestCase], cost: impl Fn(usize) -> Option<u64>) -> Vec<GrowthPoint> {
+    let start_up = (0..tests.len())
+        .filter(|&i| tests[i].level == 0)
+        .filter_map(&cost)
+        .min()
+        .unwrap_or(0);
+    tests
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.level > 0)
+        .filter_map(|(i, t)| {
+            let g = t.generated?;
+            Some(GrowthPoint {
+                size: g.size,
+                case: g.case,
+                cost: cost(i)?.saturating_sub(start_up),
+            })
+        })
+        .collect()
+}
+
+/// The growth fit of a program (see [`growth_points`] and [`crate::stats::fit`]).
+pub fn growth_fit(tests: &[TestCase], cost: impl Fn(usize) -> Option<u64>) -> Option<GrowthFit> {
+    fit(&growth_points(tests, cost))
+}
+
+/// The least memory budget before α: a reference whose tests fit in the memory every program
+/// starts with (its net peak 0, or a page or two) must not make every page a candidate takes
+/// cost its whole score. 1 MiB is 16 WebAssembly pages.
+pub const MEMORY_FLOOR: u64 = 1 << 20;
+
+/// The memory budget M = α · max(max M*_l over the scored levels, [`MEMORY_FLOOR`]); M*_l is
+/// the reference's peak linear memory on level l (the empty program's peak subtracted).
+pub fn memory_budget(reference: &[u64], weights: &[f64], alpha: f64) -> u64 {
+    let floored: Vec<u64> = reference.iter().map(|&m| m.max(MEMORY_FLOOR)).collect();
+    budget(&floored, weights, alpha)
+}
+
+/// One sample's level scores under one cost: the weighted mean and f_l per level. Censoring
+/// propagates to every later level.
+fn weighted(
+    budget: u64,
+    reference: &[u64],
+    weights: &[f64],
+    costs: &[LevelFuel],
+) -> (f64, Vec<f64>) {
+    let mut censored = false;
+    let mut scores = Vec::with_capacity(costs.len());
+    let (mut num, mut den) = (0.0, 0.0);
+    for ((&r, &h), &c) in reference.iter().zip(weights).zip(costs) {
+        censored |= c == LevelFuel::Censored;
+        let f = level_score(budget, r, if censored { LevelFuel::Censored } else { c });
+        if h > 0.0 {
+            num += h * f;
+            den += h;
+        }
+        scores.push(f);
+    }
+    (if den > 0.0 { num / den } else { 0.0 }, scores)
+}
+
+/// The reference's costs of one kind: T*_l (or M*_l) and the budget.
+#[derive(Debug, Clone, Copy)]
+pub struct Yard<'a> {
+    pub per_level: &'a [u64],
+    pub budget: u64,
+}
+
+/// A sample's scores: e (fuel), the memory score, and the per-level scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampleScores {
+    pub score: f64,
+    pub memory_score: f64,
+    pub levels: Vec<LevelScore>,
+}
+
+/// The sample's time and memory scores. `fuel[l]` and `memory[l]` pair with level l of each
+/// yardstick and `weights[l]`; a level censored in fuel is censored in memory too (its run was
+/// stopped, so its peak is not known).
+pub fn sample_scores(
+    time: Yard<'_>,
+    space: Yard<'_>,
+    weights: &[f64],
+    fuel: &[LevelFuel],
+    memory: &[u64],
+) -> SampleScores {
+    let memory: Vec<LevelFuel> = fuel
+        .iter()
+        .zip(memory)
+        .map(|(f, &m)| match f {
+            LevelFuel::Finished(_) => LevelFuel::Finished(m),
+            LevelFuel::Censored => LevelFuel::Censored,
+        })
+        .collect();
+    let (score, f) = weighted(time.budget, time.per_level, weights, fuel);
+    let (memory_score, g) = weighted(space.budget, space.per_level, weights, &memory);
+    let mut censored = false;
+    let levels = (0..f.len())
+        .map(|level| {
+            censored |= fuel[level] == LevelFuel::Censored;
+            let finished = |c: LevelFuel| match c {
+                LevelFuel::Finished(t) if !censored => Some(t),
+                _ => None,
+            };
+            LevelScore {
+                level,
+                reference_fuel: time.per_level[level],
+                fuel: finished(fuel[level]),
+                censored,
+                score: f[level],
+                reference_memory: space.per_level.get(level).copied().unwrap_or(0),
+                memory: finished(memory[level]),
+                memory_score: g[level],
+            }
+        })
+        .collect();
+    SampleScores {
+        score,
+        memory_score,
+        levels,
+    }
+}
+
+/// The sample score e and per-level scores of one cost alone (the memory fields mirror it).
+#[cfg(test)]
+fn sample_score(
     budget: u64,
     reference: &[u64],
     weights: &[f64],
     costs: &[LevelFuel],
 ) -> (f64, Vec<LevelScore>) {
-    let mut censored = false;
-    let mut levels = Vec::with_capacity(costs.len());
-    let (mut num, mut den) = (0.0, 0.0);
-    for (level, ((&r, &h), &c)) in reference.iter().zip(weights).zip(costs).enumerate() {
-        censored |= c == LevelFuel::Censored;
-        let cost = if censored { LevelFuel::Censored } else { c };
-        let f = level_score(budget, r, cost);
-        if h > 0.0 {
-            num += h * f;
-            den += h;
-        }
-        levels.push(LevelScore {
-            level,
-            reference_fuel: r,
-            fuel: match cost {
-                LevelFuel::Finished(t) => Some(t),
-                LevelFuel::Censored => None,
-            },
-            censored,
-            score: f,
-        });
-    }
-    (if den > 0.0 { num / den } else { 0.0 }, levels)
+    let yard = Yard {
+        per_level: reference,
+        budget,
+    };
+    let memory: Vec<u64> = costs
+        .iter()
+        .map(|c| match c {
+            LevelFuel::Finished(t) => *t,
+            LevelFuel::Censored => 0,
+        })
+        .collect();
+    let s = sample_scores(yard, yard, weights, costs, &memory);
+    assert_eq!(s.score.to_bits(), s.memory_score.to_bits());
+    (s.score, s.levels)
 }
 
 #[cfg(test)]
@@ -124,6 +245,42 @@ mod tests {
         let (e, levels) = sample_score(t, &reference, &weights, &killed);
         assert!((e - 0.549450549).abs() < 1e-8, "{e}");
         assert!(levels[3].censored && levels[3].fuel.is_none());
+    }
+
+    #[test]
+    fn memory_is_scored_like_fuel_with_a_floor_and_shares_its_censoring() {
+        let weights = [0.0, 3.0, 3.0, 4.0];
+        // A reference that fits in the starting memory: the floor sets the budget.
+        let mem_ref = [0, 0, 65536, 65536];
+        let m = memory_budget(&mem_ref, &weights, 2.0);
+        assert_eq!(m, 2 * MEMORY_FLOOR);
+        let time = Yard {
+            per_level: &[10, 100, 100, 100],
+            budget: 200,
+        };
+        let space = Yard {
+            per_level: &mem_ref,
+            budget: m,
+        };
+        let fuel = [10, 100, 100, 100].map(LevelFuel::Finished);
+        // As lean as the reference: 1 per level; a MiB more on every level: about half.
+        let lean = sample_scores(time, space, &weights, &fuel, &[0, 0, 65536, 65536]);
+        assert_eq!((lean.score, lean.memory_score), (1.0, 1.0));
+        let hungry = [0, MEMORY_FLOOR, MEMORY_FLOOR + 65536, MEMORY_FLOOR + 65536];
+        let fat = sample_scores(time, space, &weights, &fuel, &hungry);
+        assert_eq!(fat.score, 1.0);
+        assert!(
+            (fat.memory_score - 0.5).abs() < 0.02,
+            "{}",
+            fat.memory_score
+        );
+        assert_eq!(fat.levels[1].memory, Some(MEMORY_FLOOR));
+        // Out of fuel on level 2: its memory and every later level's are censored too.
+        let mut stopped = fuel;
+        stopped[2] = LevelFuel::Censored;
+        let s = sample_scores(time, space, &weights, &stopped, &[0, 0, 0, 0]);
+        assert!((s.memory_score - 0.3).abs() < 1e-12, "{}", s.memory_score);
+        assert!(s.levels[3].censored && s.levels[3].memory.is_none());
     }
 
     #[test]

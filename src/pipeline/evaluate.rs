@@ -3,10 +3,14 @@
 
 use super::prepare::Prepared;
 use crate::candidate::Source;
-use crate::judge::score::{LevelFuel, cap_over_all_levels, sample_score};
+use crate::judge::score::{LevelFuel, Yard, cap_over_all_levels, growth_points, sample_scores};
 use crate::judge::{Baselines, Check, Context, JudgeError, TestRun, check_output, run_source};
-use crate::problem::{Kind, Problem};
+use crate::problem::{Kind, Problem, TestCase};
 use crate::schema::{SampleResult, TestResult, TestVerdict, VerdictKind};
+use crate::stats::{fit, fit_between};
+
+/// A growth test's fuel, in budgets T: what it may cost before its size is left out of the fit.
+pub const GROWTH_BUDGET: u64 = 4;
 
 /// Judges `source` on a prepared problem.
 pub fn evaluate(
@@ -36,69 +40,96 @@ pub fn evaluate(
         };
         base.saturating_add(allowance(i))
     };
+    // Growth tests only measure: they get more room, so that a slow sample's fit reaches
+    // sizes where its growth, not its start-up, dominates.
+    let budget = |i: usize| {
+        if prepared.tests[i].is_growth() {
+            budget(i).saturating_mul(GROWTH_BUDGET)
+        } else {
+            budget(i)
+        }
+    };
     let fail = |verdict: VerdictKind, tests: Vec<TestResult>| failed(source, verdict, tests);
-    let runs = match run_source(ctx, problem, source, &prepared.tests, &budget, baselines)? {
+    // The levels' tests come first; the growth fit's extra sizes after them.
+    let scored = prepared
+        .tests
+        .iter()
+        .position(TestCase::is_growth)
+        .unwrap_or(prepared.tests.len());
+    let runs = match run_source(
+        ctx,
+        problem,
+        source,
+        &prepared.tests[..scored],
+        &budget,
+        baselines,
+    )? {
         Ok(runs) => runs,
         Err(e) => return Ok(refused(source, e.message)),
     };
     let levels = prepared.level_count();
     let mut costs = vec![0u64; levels];
+    let mut memory = vec![0u64; levels];
+    // What each test cost (allowance forgiven), where it finished: the growth fit's points.
+    let mut finished: Vec<Option<u64>> = vec![None; prepared.tests.len()];
     let mut censored_from: Option<usize> = None;
     let mut results = Vec::new();
     for (i, run) in runs.into_iter().enumerate() {
         let test = &prepared.tests[i];
-        match run {
-            TestRun::Finished {
-                cost,
-                output,
-                peak_memory,
-            } => {
-                let verdict =
-                    match check_output(ctx, problem, test, &prepared.expected[i], &output)? {
-                        Check::Accepted => TestVerdict::Accepted,
-                        // A diff quotes the expected answer: not of a hidden test.
-                        Check::Rejected(_) if test.hidden => TestVerdict::WrongAnswer {
-                            diff: "differs from the expected output (a hidden test: not shown)"
-                                .into(),
-                        },
-                        Check::Rejected(diff) => TestVerdict::WrongAnswer { diff },
-                    };
-                let wrong = verdict != TestVerdict::Accepted;
-                // Up to the allowance of what the candidate costs beyond the reference is
-                // forgiven, never more: it cannot make a candidate cheaper than the reference.
-                let forgiven = allowance(i).min(cost.saturating_sub(yard.per_test[i]));
-                results.push(TestResult {
-                    name: test.name.clone(),
-                    level: test.level,
-                    verdict,
-                    fuel: Some(cost),
-                    forgiven,
-                    peak_memory,
-                });
-                if wrong {
-                    return Ok(fail(VerdictKind::WrongAnswer, results));
-                }
-                costs[test.level] = costs[test.level].max(cost - forgiven);
+        match judge_run(ctx, prepared, i, run, allowance(i), yard.per_test[i])? {
+            Judged::Finished { result, cost, mem } => {
+                results.push(result);
+                finished[i] = Some(cost);
+                costs[test.level] = costs[test.level].max(cost);
+                memory[test.level] = memory[test.level].max(mem);
             }
-            TestRun::Failed {
-                verdict,
-                peak_memory,
-            } => {
-                let kind = verdict.kind();
-                let censor = test.level > 0 && censors(problem, &verdict);
-                results.push(TestResult {
-                    name: test.name.clone(),
-                    level: test.level,
-                    verdict,
-                    fuel: None,
-                    forgiven: 0,
-                    peak_memory,
-                });
-                if !censor {
-                    return Ok(fail(kind, results));
-                }
+            Judged::Failed(result, kind) => {
+                results.push(result);
+                return Ok(fail(kind, results));
+            }
+            Judged::Censored(result) => {
+                results.push(result);
                 censored_from = Some(test.level);
                 break;
+            }
+        }
+    }
+    // The growth sizes below the first censored level's: the larger ones would run out too.
+    let limit = censored_from.map_or(u64::MAX, |l| {
+        problem.levels.get(l).map_or(u64::MAX, |level| level.size)
+    });
+    let growth: Vec<usize> = (scored..prepared.tests.len())
+        .filter(|&i| prepared.tests[i].generated.is_some_and(|g| g.size < limit))
+        .collect();
+    if !growth.is_empty() {
+        let tests: Vec<TestCase> = growth.iter().map(|&i| prepared.tests[i].clone()).collect();
+        let runs = match run_source(
+            ctx,
+            problem,
+            source,
+            &tests,
+            &|j| budget(growth[j]),
+            baselines,
+        )? {
+            Ok(runs) => runs,
+            Err(e) => return Ok(refused(source, e.message)),
+        };
+        for (j, run) in runs.into_iter().enumerate() {
+            let i = growth[j];
+            match judge_run(ctx, prepared, i, run, allowance(i), yard.per_test[i])? {
+                Judged::Finished { result, cost, .. } => {
+                    results.push(result);
+                    finished[i] = Some(cost);
+                }
+                Judged::Failed(result, kind) => {
+                    results.push(result);
+                    return Ok(fail(kind, results));
+                }
+                // Out of fuel at this size: the fit ends below it.
+                Judged::Censored(result) => {
+                    results.push(result);
+                    break;
+                }
             }
         }
     }
@@ -108,14 +139,117 @@ pub fn evaluate(
             _ => LevelFuel::Finished(costs[l]),
         })
         .collect();
-    let (score, level_scores) = sample_score(t, &yard.per_level, &problem.weights(), &level_costs);
+    let scores = sample_scores(
+        Yard {
+            per_level: &yard.per_level,
+            budget: t,
+        },
+        Yard {
+            per_level: &yard.memory_per_level,
+            budget: yard.memory_budget,
+        },
+        &problem.weights(),
+        &level_costs,
+        &memory,
+    );
+    let growth = fit(&growth_points(&prepared.tests, |i| finished[i]));
+    // The reference over the same sizes: exponents over different ranges do not compare.
+    let reference_exponent = growth.as_ref().and_then(|g| {
+        let points = growth_points(&prepared.tests, |i| yard.per_test.get(i).copied());
+        Some(fit_between(&points, g.min_size, g.max_size)?.exponent)
+    });
     Ok(SampleResult {
         language: source.language,
         passed: true,
-        score,
+        score: scores.score,
+        memory_score: scores.memory_score,
+        growth,
+        reference_exponent,
         verdict: VerdictKind::Accepted,
-        levels: level_scores,
+        levels: scores.levels,
         tests: results,
+    })
+}
+
+/// One test's run, checked.
+enum Judged {
+    /// Accepted, with its cost (allowance forgiven) and memory (the empty program's peak
+    /// subtracted).
+    Finished {
+        result: TestResult,
+        cost: u64,
+        mem: u64,
+    },
+    /// Out of fuel (or a censored error) on a level ≥ 1: this level and later ones score 0.
+    Censored(TestResult),
+    /// Wrong, or failed in a way that fails the sample.
+    Failed(TestResult, VerdictKind),
+}
+
+/// Checks test `i`'s run. `allowance` is the test's I/O-idiom allowance, `reference` the
+/// reference's cost on it.
+fn judge_run(
+    ctx: &Context,
+    prepared: &Prepared,
+    i: usize,
+    run: TestRun,
+    allowance: u64,
+    reference: u64,
+) -> Result<Judged, JudgeError> {
+    let problem = &prepared.problem;
+    let test = &prepared.tests[i];
+    let result = |verdict, fuel, forgiven, peak_memory| TestResult {
+        name: test.name.clone(),
+        level: test.level,
+        verdict,
+        fuel,
+        forgiven,
+        peak_memory,
+    };
+    Ok(match run {
+        TestRun::Finished {
+            cost,
+            output,
+            peak_memory,
+            memory,
+        } => {
+            let verdict = match check_output(ctx, problem, test, &prepared.expected[i], &output)? {
+                Check::Accepted => TestVerdict::Accepted,
+                // A diff quotes the expected answer: not of a hidden test.
+                Check::Rejected(_) if test.hidden => TestVerdict::WrongAnswer {
+                    diff: "differs from the expected output (a hidden test: not shown)".into(),
+                },
+                Check::Rejected(diff) => TestVerdict::WrongAnswer { diff },
+            };
+            // Up to the allowance of what the candidate costs beyond the reference is
+            // forgiven, never more: it cannot make a candidate cheaper than the reference.
+            let forgiven = allowance.min(cost.saturating_sub(reference));
+            if verdict != TestVerdict::Accepted {
+                Judged::Failed(
+                    result(verdict, Some(cost), forgiven, peak_memory),
+                    VerdictKind::WrongAnswer,
+                )
+            } else {
+                Judged::Finished {
+                    result: result(verdict, Some(cost), forgiven, peak_memory),
+                    cost: cost - forgiven,
+                    mem: memory,
+                }
+            }
+        }
+        TestRun::Failed {
+            verdict,
+            peak_memory,
+        } => {
+            let kind = verdict.kind();
+            let censor = test.level > 0 && censors(problem, &verdict);
+            let result = result(verdict, None, 0, peak_memory);
+            if censor {
+                Judged::Censored(result)
+            } else {
+                Judged::Failed(result, kind)
+            }
+        }
     })
 }
 
@@ -124,6 +258,9 @@ fn failed(source: &Source, verdict: VerdictKind, tests: Vec<TestResult>) -> Samp
         language: source.language,
         passed: false,
         score: 0.0,
+        memory_score: 0.0,
+        growth: None,
+        reference_exponent: None,
         verdict,
         levels: Vec::new(),
         tests,

@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use crate::cache::{Bucket, Cache};
 use crate::digest::{Digest, KeyBuilder};
 use crate::problem::{
-    Generator, GeneratorProgram, Kind, Problem, ProblemError, TestCase, test_seed,
+    Generated, Generator, GeneratorProgram, Kind, Problem, ProblemError, TestCase, growth_seed,
+    test_seed,
 };
 use crate::sandbox::{Limits, Program, PyMode, RunVerdict, Runner, WASMTIME_VERSION, WasmModule};
 use crate::toolchain::Toolchains;
@@ -60,6 +61,7 @@ pub fn generate_tests(
             level: 0,
             input: Arc::new(h.input.clone()),
             expected: h.expected.clone(),
+            generated: None,
             seed: test_seed(&problem.id, 0, None, 0, u32::MAX),
             hidden: false,
         })
@@ -69,22 +71,25 @@ pub fn generate_tests(
     };
     let gen_path = &generator.path;
     let runnable = Runnable::new(problem, generator, tools)?;
-    let jobs: Vec<(usize, u32, u64)> = problem
+    // The levels' tests, then the growth fit's extra sizes (each with its level's cases).
+    let mut jobs: Vec<(usize, u32, u64, bool)> = problem
         .levels
         .iter()
         .enumerate()
-        .flat_map(|(l, level)| (0..level.tests).map(move |c| (l, c, level.size)))
+        .flat_map(|(l, level)| (0..level.tests).map(move |c| (l, c, level.size, false)))
         .collect();
+    for (size, l) in problem.growth_sizes() {
+        jobs.extend((0..problem.levels[l].tests).map(|c| (l, c, size, true)));
+    }
     let generated: Vec<Result<TestCase, ProblemError>> = runner.sandbox.pool().install(|| {
         jobs.par_iter()
-            .map(|&(level, case, size)| {
-                let seed = test_seed(
-                    &problem.id,
-                    generator.seed,
-                    generator.secret.as_ref(),
-                    level,
-                    case,
-                );
+            .map(|&(level, case, size, growth)| {
+                let secret = generator.secret.as_ref();
+                let seed = if growth {
+                    growth_seed(&problem.id, generator.seed, secret, size, case)
+                } else {
+                    test_seed(&problem.id, generator.seed, secret, level, case)
+                };
                 let call = Call {
                     seed,
                     size,
@@ -131,10 +136,15 @@ pub fn generate_tests(
                     }
                 };
                 Ok(TestCase {
-                    name: format!("L{level}.{case}"),
+                    name: if growth {
+                        format!("G{size}.{case}")
+                    } else {
+                        format!("L{level}.{case}")
+                    },
                     level,
                     input: Arc::new(input),
                     expected: None,
+                    generated: Some(Generated { size, case, growth }),
                     seed,
                     hidden: generator.secret.is_some(),
                 })

@@ -32,16 +32,19 @@ pub struct PackEnvironment {
     pub wasmtime: String,
     pub cost_model: String,
     pub python_runtime: String,
+    /// Extra sizes per problem for the growth fit (`--growth`).
+    pub growth: u32,
 }
 
 impl PackEnvironment {
-    /// What this process prepares and judges under.
-    pub fn of(ctx: &Context) -> PackEnvironment {
+    /// What this process prepares and judges under, with `growth` extra sizes per problem.
+    pub fn of(ctx: &Context, growth: u32) -> PackEnvironment {
         PackEnvironment {
             version: crate::VERSION.into(),
             wasmtime: WASMTIME_VERSION.into(),
             cost_model: ctx.runner.sandbox.cost_model().id(),
             python_runtime: python_runtime_sha256().into(),
+            growth,
         }
     }
 }
@@ -175,6 +178,7 @@ pub fn write_pack(
                         name: test.name.clone(),
                         level: test.level,
                         seed: test.seed,
+                        generated: test.generated,
                         input: store(&test.input)?,
                         expected: store(expected)?,
                         hand_written: test.expected.is_some(),
@@ -196,6 +200,7 @@ pub fn write_pack(
         wasmtime: environment.wasmtime.clone(),
         cost_model: environment.cost_model.clone(),
         python_runtime: environment.python_runtime.clone(),
+        growth: environment.growth,
         problems,
     };
     let mut json = serde_json::to_vec_pretty(&manifest).expect("a manifest serializes");
@@ -268,7 +273,9 @@ impl Pack {
         }
         let manifest: PackManifest =
             serde_json::from_slice(&bytes).map_err(|e| not_a_pack(e.to_string()))?;
+        let growth = |n: u32| format!("{n} extra sizes");
         let checks = [
+            ("--growth", &growth(manifest.growth), &growth(here.growth)),
             ("fuelgauge", &manifest.version, &here.version),
             ("wasmtime", &manifest.wasmtime, &here.wasmtime),
             ("the cost model", &manifest.cost_model, &here.cost_model),
@@ -392,6 +399,7 @@ impl Pack {
                 level: t.level,
                 input: object(&t.input)?,
                 expected: t.hand_written.then(|| answer.to_vec()),
+                generated: t.generated,
                 seed: t.seed,
                 hidden: false,
             });

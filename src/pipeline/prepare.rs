@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::generate::generate_tests;
 use crate::candidate::{Family, Language, Source};
-use crate::judge::score::budget;
+use crate::judge::score::{budget, growth_fit, memory_budget};
 use crate::judge::{Baselines, Check, Context, JudgeError, TestRun, check_output, run_source};
 use crate::problem::{Kind, Problem, ProblemError, TestCase};
 use crate::schema::{TestVerdict, Yardstick};
@@ -56,79 +56,188 @@ pub struct NoReference {
     pub have: Vec<Language>,
 }
 
-/// A reference family's costs and answers, per test.
-type ReferenceRun = (Family, Vec<u64>, Vec<Arc<Vec<u8>>>);
+/// A reference family's costs, memory and answers, per test.
+type ReferenceRun = (Family, Vec<u64>, Vec<u64>, Vec<Arc<Vec<u8>>>);
 
 /// Fuel for reference runs: references are trusted but must finish.
 pub const REFERENCE_FUEL: u64 = 200_000_000_000;
+
+/// A reference's fuel on a growth test, in its costliest level test: a growth size lies below
+/// the largest level's, so a reference that needs more was given an input it was not made for.
+const GROWTH_REFERENCE_FUEL: u64 = 4;
+
+/// A reference's cost, memory and answer on one test.
+type Answer = (u64, u64, Arc<Vec<u8>>);
+
+/// A reference on the levels' tests: every one must finish.
+fn reference_runs(
+    ctx: &Context,
+    problem: &Problem,
+    source: &Source,
+    tests: &[TestCase],
+    baselines: &Baselines,
+) -> Result<Vec<Answer>, ProblemError> {
+    let path = std::path::PathBuf::from(&source.origin);
+    let runs = run_source(ctx, problem, source, tests, &|_| REFERENCE_FUEL, baselines)
+        .map_err(|e| ProblemError::new(&path, e.to_string()))?
+        .map_err(|e| {
+            ProblemError::new(
+                &path,
+                format!("the reference does not build: {}", e.message),
+            )
+        })?;
+    tests
+        .iter()
+        .zip(runs)
+        .map(|(test, run)| match run {
+            TestRun::Finished {
+                cost,
+                output,
+                memory,
+                ..
+            } => Ok((cost, memory, Arc::new(output))),
+            TestRun::Failed { verdict, .. } => Err(ProblemError::new(
+                &path,
+                format!(
+                    "the reference fails test {}: {}",
+                    test.name,
+                    describe(&verdict)
+                ),
+            )),
+        })
+        .collect()
+}
+
+/// A reference on each growth test, alone (one that fails does not stop the others), with
+/// `fuel` each; `None` where it failed.
+fn growth_runs(
+    ctx: &Context,
+    problem: &Problem,
+    source: &Source,
+    tests: &[TestCase],
+    fuel: u64,
+    baselines: &Baselines,
+) -> Vec<Option<Answer>> {
+    tests
+        .iter()
+        .map(|test| {
+            let run = run_source(
+                ctx,
+                problem,
+                source,
+                std::slice::from_ref(test),
+                &|_| fuel,
+                baselines,
+            );
+            match run {
+                Ok(Ok(mut runs)) => match runs.pop() {
+                    Some(TestRun::Finished {
+                        cost,
+                        output,
+                        memory,
+                        ..
+                    }) => Some((cost, memory, Arc::new(output))),
+                    _ => None,
+                },
+                _ => None,
+            }
+        })
+        .collect()
+}
 
 pub fn prepare(
     ctx: &Context,
     problem: Arc<Problem>,
     baselines: &Baselines,
 ) -> Result<Prepared, ProblemError> {
-    let tests = generate_tests(&problem, &ctx.tools, &ctx.runner, ctx.cache.as_ref(), false)?;
+    let generated = generate_tests(&problem, &ctx.tools, &ctx.runner, ctx.cache.as_ref(), false)?;
     let levels = problem.levels.len().max(1);
     let refs: Vec<(Family, &crate::candidate::Source)> =
         problem.references.iter().map(|(f, s)| (*f, s)).collect();
-    let runs: Vec<Result<ReferenceRun, ProblemError>> = ctx.runner.sandbox.pool().install(|| {
-        refs.par_iter()
-            .map(|(family, source)| {
-                let path = std::path::PathBuf::from(&source.origin);
-                let runs = run_source(
-                    ctx,
-                    &problem,
-                    source,
-                    &tests,
-                    &|_| REFERENCE_FUEL,
-                    baselines,
-                )
-                .map_err(|e| ProblemError::new(&path, e.to_string()))?
-                .map_err(|e| {
-                    ProblemError::new(
-                        &path,
-                        format!("the reference does not build: {}", e.message),
+    // The levels' tests, which every reference must pass; the growth tests after them.
+    let scored = generated
+        .iter()
+        .position(TestCase::is_growth)
+        .unwrap_or(generated.len());
+    let (level_tests, growth_tests) = generated.split_at(scored);
+    let runs: Vec<Result<(ReferenceRun, Vec<Option<Answer>>), ProblemError>> =
+        ctx.runner.sandbox.pool().install(|| {
+            refs.par_iter()
+                .map(|(family, source)| {
+                    let runs = reference_runs(ctx, &problem, source, level_tests, baselines)?;
+                    let (costs, memory, answers) = runs.into_iter().fold(
+                        (Vec::new(), Vec::new(), Vec::new()),
+                        |(mut c, mut m, mut a), (cost, mem, answer)| {
+                            c.push(cost);
+                            m.push(mem);
+                            a.push(answer);
+                            (c, m, a)
+                        },
+                    );
+                    let cap = costs
+                        .iter()
+                        .copied()
+                        .max()
+                        .unwrap_or(0)
+                        .saturating_mul(GROWTH_REFERENCE_FUEL)
+                        .max(PROBE_FUEL_FLOOR);
+                    let growth = growth_runs(ctx, &problem, source, growth_tests, cap, baselines);
+                    Ok(((*family, costs, memory, answers), growth))
+                })
+                .collect()
+        });
+    let mut runs = runs.into_iter().collect::<Result<Vec<_>, _>>()?;
+    // A growth size is kept where every reference answers it, alike: a generator asked for a
+    // size it was not written for may give an input its references cannot take.
+    let kept: Vec<usize> = (0..growth_tests.len())
+        .filter(|&j| {
+            let answers: Vec<&Answer> = runs.iter().filter_map(|(_, g)| g[j].as_ref()).collect();
+            answers.len() == runs.len()
+                && answers.windows(2).all(|w| {
+                    matches!(
+                        check_output(ctx, &problem, &growth_tests[j], &w[0].2, &w[1].2),
+                        Ok(Check::Accepted)
                     )
-                })?;
-                let mut costs = Vec::with_capacity(tests.len());
-                let mut answers = Vec::with_capacity(tests.len());
-                for (test, run) in tests.iter().zip(runs) {
-                    match run {
-                        TestRun::Finished { cost, output, .. } => {
-                            costs.push(cost);
-                            answers.push(Arc::new(output));
-                        }
-                        TestRun::Failed { verdict, .. } => {
-                            return Err(ProblemError::new(
-                                &path,
-                                format!(
-                                    "the reference fails test {}: {}",
-                                    test.name,
-                                    describe(&verdict)
-                                ),
-                            ));
-                        }
-                    }
-                }
-                Ok((*family, costs, answers))
-            })
-            .collect()
-    });
+                })
+        })
+        .collect();
+    let mut tests = level_tests.to_vec();
+    tests.extend(kept.iter().map(|&j| growth_tests[j].clone()));
+    let runs: Vec<Result<ReferenceRun, ProblemError>> = runs
+        .iter_mut()
+        .map(|((family, costs, memory, answers), growth)| {
+            for &j in &kept {
+                let (cost, mem, answer) = growth[j].take().expect("kept growth tests ran");
+                costs.push(cost);
+                memory.push(mem);
+                answers.push(answer);
+            }
+            Ok((
+                *family,
+                std::mem::take(costs),
+                std::mem::take(memory),
+                std::mem::take(answers),
+            ))
+        })
+        .collect();
     let mut yardsticks = BTreeMap::new();
     let mut expected: Option<Vec<Arc<Vec<u8>>>> = None;
     for run in runs {
-        let (family, costs, answers) = run?;
-        let mut per_level = vec![0u64; levels];
-        for (test, &c) in tests.iter().zip(&costs) {
-            per_level[test.level] = per_level[test.level].max(c);
-        }
+        let (family, costs, memory, answers) = run?;
+        let per_level = level_maxima(&tests, &costs, levels);
+        let memory_per_level = level_maxima(&tests, &memory, levels);
         let language = problem.references[&family].language;
+        let weights = problem.weights();
         let yard = Yardstick {
             language,
-            budget: budget(&per_level, &problem.weights(), problem.alpha),
+            budget: budget(&per_level, &weights, problem.alpha),
             io_allowance: Vec::new(),
+            growth: growth_fit(&tests, |i| Some(costs[i])),
             per_test: costs,
             per_level,
+            memory_budget: memory_budget(&memory_per_level, &weights, problem.alpha),
+            memory_per_test: memory,
+            memory_per_level,
         };
         if yard.budget == 0 {
             return Err(ProblemError::new(
@@ -218,6 +327,17 @@ pub fn prepare(
         yardsticks,
         compilers,
     })
+}
+
+/// The largest value of each level's tests (growth tests belong to no level's score).
+fn level_maxima(tests: &[TestCase], values: &[u64], levels: usize) -> Vec<u64> {
+    let mut maxima = vec![0u64; levels];
+    for (test, &v) in tests.iter().zip(values) {
+        if !test.is_growth() {
+            maxima[test.level] = maxima[test.level].max(v);
+        }
+    }
+    maxima
 }
 
 /// Every problem of a set prepared, in parallel, in the set's order.

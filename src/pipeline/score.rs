@@ -345,6 +345,13 @@ fn provenance_of(p: &Prepared) -> ProblemProvenance {
         excluded: p.problem.excluded,
         alpha: p.problem.alpha,
         sizes: p.problem.levels.iter().map(|l| l.size).collect(),
+        growth_sizes: p
+            .problem
+            .growth_sizes()
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect(),
+        complexity: p.problem.complexity.reference.clone(),
         weights: p.problem.levels.iter().map(|l| l.weight).collect(),
         tests: p.tests.len(),
         references: p.yardsticks.clone(),

@@ -228,6 +228,24 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
             format!("is {alpha}; it must be a finite number greater than 1"),
         ));
     }
+    for (field, class) in [
+        ("complexity.reference", &spec.complexity.reference),
+        ("complexity.slow", &spec.complexity.slow),
+    ] {
+        if let Some(class) = class
+            && !super::spec::COMPLEXITY_CLASSES.contains(&class.as_str())
+        {
+            return Err(bad(
+                field,
+                format!(
+                    "is {class:?}; use one of {}",
+                    super::spec::COMPLEXITY_CLASSES
+                        .map(|c| format!("{c:?}"))
+                        .join(", ")
+                ),
+            ));
+        }
+    }
     let memory_mib = spec.limits.memory_mib.unwrap_or(DEFAULT_MEMORY_MIB);
     // Shifted unchecked, a huge value would wrap around to a tiny (or zero) cap.
     let Some(memory_bytes) = memory_mib.checked_mul(1 << 20) else {
@@ -367,6 +385,8 @@ pub fn load_problem(dir: &Path, references_dir: &Path) -> Result<Problem, Proble
         level0_tolerance_fuel: spec.limits.level0_tolerance_fuel.unwrap_or(0),
         censor_errors: spec.limits.censor_errors,
         excluded: spec.excluded,
+        complexity: spec.complexity,
+        growth: 0,
         references,
         slow,
         digest: folder_digest(&[dir, &ref_dir]),

@@ -10,5 +10,5 @@ mod test_case;
 pub use error::ProblemError;
 pub use load::{default_references_dir, load_problem, load_set};
 pub use model::*;
-pub use spec::{CheckerSpec, Kind, ProblemToml};
-pub use test_case::{TestCase, test_seed};
+pub use spec::{COMPLEXITY_CLASSES, CheckerSpec, ComplexitySpec, Kind, ProblemToml};
+pub use test_case::{Generated, TestCase, growth_seed, test_seed};

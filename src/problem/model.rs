@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::spec::{CheckerSpec, Kind};
+use super::spec::{CheckerSpec, ComplexitySpec, Kind};
 use crate::candidate::{Family, Source};
 use crate::digest::Digest;
 
@@ -33,6 +33,11 @@ pub struct Problem {
     /// Python exception names censored on levels ≥ 1 (`[limits] censor_errors`).
     pub censor_errors: Vec<String>,
     pub excluded: bool,
+    /// The declared complexity classes (`[complexity]`).
+    pub complexity: ComplexitySpec,
+    /// Extra sizes generated for the growth fit (`--growth N`), between the smallest level's
+    /// size and the largest's; see [`Problem::growth_sizes`].
+    pub growth: u32,
     /// One expert reference per family (`reference/<id>/ref.*`).
     pub references: BTreeMap<Family, Source>,
     /// Correct but slower solutions (`reference/<id>/slow.*`), for the differentiation check.
@@ -161,6 +166,62 @@ impl Problem {
                 .digest(secret.commitment())
                 .finish();
         }
+    }
+
+    /// Asks for `extra` more sizes for the growth fit. They are tests, so the problem's
+    /// digest takes the count: nothing judged without them is taken for a result with them.
+    pub fn set_growth(&mut self, extra: u32) {
+        if extra == 0 || self.growth == extra {
+            return;
+        }
+        self.growth = extra;
+        self.digest = crate::digest::KeyBuilder::new("growth-sizes-v1")
+            .digest(&self.digest)
+            .u64(u64::from(extra))
+            .finish();
+    }
+
+    /// The extra sizes of the growth fit: `growth` sizes spaced evenly on a log scale strictly
+    /// between the smallest level's size and the largest's, rounded, without repeating a size.
+    /// Each comes with the level whose kind of input it is given: the first level ≥ 1 at least
+    /// as large (level 0's inputs are edge cases of mixed sizes, never imitated).
+    pub fn growth_sizes(&self) -> Vec<(u64, usize)> {
+        let scored: Vec<(usize, u64)> = self
+            .levels
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, l)| l.tests > 0)
+            .map(|(i, l)| (i, l.size))
+            .collect();
+        let lo = self.levels.iter().map(|l| l.size).min().unwrap_or(0).max(1);
+        let Some(&(last, hi)) = scored.iter().max_by_key(|(_, s)| *s) else {
+            return Vec::new();
+        };
+        if self.generator.is_none() || hi <= lo.saturating_add(1) {
+            return Vec::new();
+        }
+        let ratio = hi as f64 / lo as f64;
+        let mut sizes: Vec<u64> = Vec::new();
+        for j in 1..=self.growth {
+            let s =
+                (lo as f64 * ratio.powf(f64::from(j) / f64::from(self.growth + 1))).round() as u64;
+            let taken = sizes.contains(&s) || self.levels.iter().any(|l| l.size == s);
+            if s > lo && s < hi && !taken {
+                sizes.push(s);
+            }
+        }
+        sizes
+            .into_iter()
+            .map(|s| {
+                let level = scored
+                    .iter()
+                    .filter(|(_, z)| *z >= s)
+                    .min_by_key(|(_, z)| *z)
+                    .map_or(last, |(i, _)| *i);
+                (s, level)
+            })
+            .collect()
     }
 
     /// The commitment of the secret the generated tests are hidden behind, if any.

@@ -29,7 +29,33 @@ pub struct ProblemToml {
     /// Left out of aggregates by default (e.g. ENAMEL's trivial problems).
     #[serde(default)]
     pub excluded: bool,
+    /// The complexity classes of the reference and slow solutions, in the generator's size.
+    #[serde(default)]
+    pub complexity: ComplexitySpec,
 }
+
+/// `[complexity]`: what the problem's author says the solutions cost, as a class of
+/// [`COMPLEXITY_CLASSES`] in the generator's size on levels ≥ 1. Reports show it beside the
+/// fitted exponents; tests check the fits against it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplexitySpec {
+    pub reference: Option<String>,
+    pub slow: Option<String>,
+}
+
+/// The complexity classes a problem may declare and a growth fit may be labelled with.
+pub const COMPLEXITY_CLASSES: [&str; 9] = [
+    "1",
+    "log n",
+    "sqrt n",
+    "n",
+    "n log n",
+    "n sqrt n",
+    "n^2",
+    "n^2 log n",
+    "n^3",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

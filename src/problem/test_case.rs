@@ -8,9 +8,11 @@ use crate::digest::KeyBuilder;
 /// One test of a problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestCase {
-    /// `hand/<name>` or `L<level>.<case>`.
+    /// `hand/<name>`, `L<level>.<case>`, or `G<size>.<case>` for a growth test.
     pub name: String,
     pub level: usize,
+    /// The generator's size and case (`None` for a hand-written test).
+    pub generated: Option<Generated>,
     /// stdin for stdio problems; the `repr` of the argument tuple for function problems.
     pub input: Arc<Vec<u8>>,
     /// From a hand-written `.out`; otherwise the reference's answer is expected.
@@ -21,7 +23,24 @@ pub struct TestCase {
     pub hidden: bool,
 }
 
+/// What the generator was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generated {
+    pub size: u64,
+    pub case: u32,
+    /// An extra size for the growth fit (`--growth`): judged for correctness and fitted, not
+    /// part of any level's score.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub growth: bool,
+}
+
 impl TestCase {
+    /// Whether the test is an extra size for the growth fit.
+    pub fn is_growth(&self) -> bool {
+        self.generated.is_some_and(|g| g.growth)
+    }
+
     /// The seed of a program's own randomness on this test (`random`, `rand()`, Python's hash
     /// seed), derived one way from the generator's: a program must not find the generator's
     /// state in its own, which with a secret seed would let it rebuild a hidden test.
@@ -46,12 +65,27 @@ pub fn test_seed(
         None => KeyBuilder::new("test-seed-v1"),
         Some(secret) => KeyBuilder::new("hidden-test-seed-v1").bytes(secret.bytes()),
     };
-    let d = key
-        .str(problem)
-        .u64(generator_seed)
-        .u64(level as u64)
-        .u64(u64::from(case))
-        .finish();
+    seed_of(key.str(problem).u64(generator_seed).u64(level as u64), case)
+}
+
+/// The seed of case `case` at the extra `size` of the growth fit: like [`test_seed`], under
+/// its own domain and with the size in place of the level.
+pub fn growth_seed(
+    problem: &str,
+    generator_seed: u64,
+    secret: Option<&SecretSeed>,
+    size: u64,
+    case: u32,
+) -> u64 {
+    let key = match secret {
+        None => KeyBuilder::new("growth-seed-v1"),
+        Some(secret) => KeyBuilder::new("hidden-growth-seed-v1").bytes(secret.bytes()),
+    };
+    seed_of(key.str(problem).u64(generator_seed).u64(size), case)
+}
+
+fn seed_of(key: KeyBuilder, case: u32) -> u64 {
+    let d = key.u64(u64::from(case)).finish();
     u64::from_le_bytes(d.0[..8].try_into().expect("8 bytes")) >> 1
 }
 
@@ -76,6 +110,7 @@ mod tests {
         let test = TestCase {
             name: "L1.2".into(),
             level: 1,
+            generated: None,
             input: Arc::new(Vec::new()),
             expected: None,
             seed: hidden,
@@ -84,5 +119,9 @@ mod tests {
         assert_ne!(test.run_seed(), hidden);
         assert_eq!(test.run_seed(), test.clone().run_seed());
         assert!(s < 1 << 63);
+        let g = growth_seed("p", 0, None, 1, 2);
+        assert_ne!(g, s);
+        assert_ne!(g, growth_seed("p", 0, None, 3, 2));
+        assert_ne!(growth_seed("p", 0, Some(&a), 1, 2), g);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::format::rate;
-use super::table::{leaderboard_cells, measures_efficiency, median};
+use super::table::{leaderboard_cells, measures_efficiency, median, steeper};
 use crate::analysis::leaderboard::ranked_on;
 use crate::schema::Leaderboard;
 use crate::schema::ScoreReport;
@@ -13,22 +13,26 @@ pub fn render_markdown(report: &ScoreReport) -> String {
     let _ = writeln!(s, "## fuelgauge {}\n", cell(&report.version));
     let _ = writeln!(
         s,
-        "| system | k | problems | samples | pass@k | eff@k | censored | median t/T* |"
+        "| system | k | problems | samples | pass@k | eff@k | mem@k | censored | median t/T* | steeper |"
     );
-    let _ = writeln!(s, "|---|---:|---:|---:|---|---|---:|---:|");
+    let _ = writeln!(s, "|---|---:|---:|---:|---|---|---|---:|---:|---:|");
     for (name, system) in &report.systems {
         for st in &system.stats {
-            let eff = if measures_efficiency(report, name) {
-                format!(
-                    "**{:.3}** [{:.3}, {:.3}]",
-                    st.eff_at_k.value, st.eff_at_k.ci.lower, st.eff_at_k.ci.upper
-                )
-            } else {
-                "n/a (no levels)".into()
+            let levels = measures_efficiency(report, name);
+            let scored = |e: &crate::stats::Estimate, bold: &str| {
+                if levels {
+                    format!(
+                        "{bold}{:.3}{bold} [{:.3}, {:.3}]",
+                        e.value, e.ci.lower, e.ci.upper
+                    )
+                } else {
+                    "n/a (no levels)".into()
+                }
             };
+            let (eff, mem) = (scored(&st.eff_at_k, "**"), scored(&st.mem_at_k, ""));
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {:.3} [{:.3}, {:.3}] | {eff} | {} | {} |",
+                "| {} | {} | {} | {} | {:.3} [{:.3}, {:.3}] | {eff} | {mem} | {} | {} | {} |",
                 cell(name),
                 st.k,
                 st.problems,
@@ -37,7 +41,8 @@ pub fn render_markdown(report: &ScoreReport) -> String {
                 st.pass_at_k.ci.lower,
                 st.pass_at_k.ci.upper,
                 rate(st.censoring.rate),
-                median(st)
+                median(st),
+                steeper(&st.growth)
             );
         }
     }

@@ -139,6 +139,15 @@ pub(crate) fn with_interval(value: &str, lower: &str, upper: &str, stacked: bool
     format!("{value}{gap}[{lower}, {upper}]")
 }
 
+/// The share of fitted samples whose growth exponent exceeds their reference's by more than
+/// 0.5: `2/40 (5.0%)`, `-` when none was fitted.
+pub(crate) fn steeper(g: &crate::stats::GrowthSummary) -> String {
+    match g.share {
+        None => "-".into(),
+        Some(share) => format!("{}/{} ({})", g.steeper, g.fitted, rate(Some(share))),
+    }
+}
+
 fn interval(e: &crate::stats::Estimate, stacked: bool) -> String {
     with_interval(
         &format!("{:.3}", e.value),
@@ -188,17 +197,22 @@ fn systems_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
             "samples",
             "pass@k [95% CI]",
             "eff@k [95% CI]",
+            "mem@k [95% CI]",
             "censored",
             "median t/T*",
+            "steeper",
         ],
-        &[1, 2, 3, 6, 7],
+        &[1, 2, 3, 7, 8, 9],
     );
     for (name, system) in &report.systems {
         for st in &system.stats {
-            let eff = if measures_efficiency(report, name) {
-                interval(&st.eff_at_k, stacked)
-            } else {
-                "n/a (no levels)".into()
+            let levels = measures_efficiency(report, name);
+            let scored = |e| {
+                if levels {
+                    interval(e, stacked)
+                } else {
+                    "n/a (no levels)".into()
+                }
             };
             table.add_row(vec![
                 Cell::new(name),
@@ -206,21 +220,31 @@ fn systems_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
                 Cell::new(st.problems),
                 Cell::new(st.samples),
                 Cell::new(interval(&st.pass_at_k, stacked)),
-                bold(Cell::new(eff), layout),
+                bold(Cell::new(scored(&st.eff_at_k)), layout),
+                Cell::new(scored(&st.mem_at_k)),
                 Cell::new(rate(st.censoring.rate)),
                 Cell::new(median(st)),
+                Cell::new(steeper(&st.growth)),
             ]);
         }
     }
-    keep_whole(&mut table, &[4, 5]);
+    keep_whole(&mut table, &[4, 5, 6]);
     table
 }
 
 fn problems_table(report: &ScoreReport, layout: Layout) -> String {
     let mut table = new_table(
         layout,
-        &["problem", "system", "best e", "passed", "failures"],
-        &[2, 3],
+        &[
+            "problem",
+            "system",
+            "best e",
+            "best mem",
+            "growth b (ref)",
+            "passed",
+            "failures",
+        ],
+        &[2, 3, 5],
     );
     let mut rows: Vec<(&String, &String, &crate::schema::ProblemReport)> = report
         .systems
@@ -229,19 +253,23 @@ fn problems_table(report: &ScoreReport, layout: Layout) -> String {
         .collect();
     rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     for (id, name, p) in rows {
-        let best = p
-            .samples
-            .iter()
-            .filter(|x| x.result.passed)
-            .map(|x| x.result.score)
-            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+        let most = |value: fn(&crate::schema::SampleReport) -> f64| {
+            p.samples
+                .iter()
+                .filter(|x| x.result.passed)
+                .map(value)
+                .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+        };
+        let best = most(|x| x.result.score);
+        let best_memory = most(|x| x.result.memory_score);
+        let growth = growth_cell(report, id, p);
         let passed = p.samples.iter().filter(|x| x.result.passed).count();
         let mut failures: std::collections::BTreeMap<&str, usize> = Default::default();
         for x in p.samples.iter().filter(|x| !x.result.passed) {
             *failures.entry(x.result.verdict.name()).or_default() += 1;
         }
         let failures: Vec<String> = failures.iter().map(|(v, n)| format!("{v}×{n}")).collect();
-        let best = match best {
+        let shown = |best: Option<f64>| match best {
             None => "-".to_owned(),
             Some(_) if !problem_has_levels(report, id) => "n/a".to_owned(),
             Some(b) => format!("{b:.3}"),
@@ -249,12 +277,48 @@ fn problems_table(report: &ScoreReport, layout: Layout) -> String {
         table.add_row(vec![
             Cell::new(id),
             Cell::new(name),
-            Cell::new(best),
+            Cell::new(shown(best)),
+            Cell::new(shown(best_memory)),
+            Cell::new(growth),
             Cell::new(format!("{passed}/{}", p.samples.len())),
             Cell::new(failures.join(" ")),
         ]);
     }
     finish(&table)
+}
+
+/// The median growth exponent of a problem's passing samples and the reference's: `1.95
+/// (1.10)`; `-` when no sample was fitted.
+pub(crate) fn growth_cell(
+    report: &ScoreReport,
+    id: &str,
+    p: &crate::schema::ProblemReport,
+) -> String {
+    let mut fitted: Vec<(f64, crate::candidate::Family)> = p
+        .samples
+        .iter()
+        .filter(|x| x.result.passed)
+        .filter_map(|x| {
+            Some((
+                x.result.growth.as_ref()?.exponent,
+                x.result.language.family(),
+            ))
+        })
+        .collect();
+    if fitted.is_empty() {
+        return "-".into();
+    }
+    fitted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (median, family) = fitted[(fitted.len() - 1) / 2];
+    let reference = report
+        .provenance
+        .problems
+        .get(id)
+        .and_then(|prov| prov.references.get(&family)?.growth.as_ref());
+    match reference {
+        Some(r) => format!("{median:.2} ({:.2})", r.exponent),
+        None => format!("{median:.2}"),
+    }
 }
 
 fn speedup_table(report: &ScoreReport, layout: Layout) -> Option<String> {

@@ -1,33 +1,85 @@
 //! `fuelgauge leaderboard --format json`, computed by `analysis::leaderboard`.
 
-use crate::stats::Interval;
+use crate::stats::{Estimate, Interval, SystemSummary};
 
-pub const LEADERBOARD_SCHEMA_VERSION: u32 = 2;
+pub const LEADERBOARD_SCHEMA_VERSION: u32 = 3;
 
-/// The metric of a gate or comparison: `eff@K` or `pass@K`.
+/// The metric of a gate or comparison: `pass@K`, `eff@K` or `mem@K`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Metric {
-    pub eff: bool,
+    pub estimator: Estimator,
     pub k: usize,
+}
+
+/// Which unbiased estimator: of passing, of the efficiency score e, or of the memory score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Estimator {
+    Pass,
+    Eff,
+    Mem,
+}
+
+impl Estimator {
+    pub fn name(self) -> &'static str {
+        match self {
+            Estimator::Pass => "pass",
+            Estimator::Eff => "eff",
+            Estimator::Mem => "mem",
+        }
+    }
+}
+
+impl Metric {
+    pub fn eff(k: usize) -> Metric {
+        Metric {
+            estimator: Estimator::Eff,
+            k,
+        }
+    }
+
+    pub fn pass(k: usize) -> Metric {
+        Metric {
+            estimator: Estimator::Pass,
+            k,
+        }
+    }
+
+    /// The metric's estimate in a system's statistics for its k.
+    pub fn of(&self, summary: &SystemSummary) -> Estimate {
+        match self.estimator {
+            Estimator::Pass => summary.pass_at_k,
+            Estimator::Eff => summary.eff_at_k,
+            Estimator::Mem => summary.mem_at_k,
+        }
+    }
 }
 
 impl std::str::FromStr for Metric {
     type Err = String;
     fn from_str(s: &str) -> Result<Metric, String> {
-        let bad = || format!("{s:?} is not a metric; use eff@K or pass@K (e.g. eff@1)");
-        let (name, k) = s.split_once('@').ok_or_else(bad)?;
+        let bad = || format!("{s:?} is not a metric; use eff@K, pass@K or mem@K (e.g. eff@1)");
+        // `mem` alone is mem@1, as `--metric mem` reads.
+        let (name, k) = s
+            .split_once('@')
+            .unwrap_or((s, if s == "mem" { "1" } else { "" }));
         let k: usize = k.parse().map_err(|_| bad())?;
-        match name {
-            "eff" if k > 0 => Ok(Metric { eff: true, k }),
-            "pass" if k > 0 => Ok(Metric { eff: false, k }),
-            _ => Err(bad()),
+        let estimator = match name {
+            "eff" => Estimator::Eff,
+            "pass" => Estimator::Pass,
+            "mem" => Estimator::Mem,
+            _ => return Err(bad()),
+        };
+        if k == 0 {
+            return Err(bad());
         }
+        Ok(Metric { estimator, k })
     }
 }
 
 impl std::fmt::Display for Metric {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}@{}", if self.eff { "eff" } else { "pass" }, self.k)
+        write!(f, "{}@{}", self.estimator.name(), self.k)
     }
 }
 
@@ -47,7 +99,9 @@ impl std::str::FromStr for Ranking {
             return Ok(Ranking::Speedup);
         }
         s.parse().map(Ranking::Estimator).map_err(|_| {
-            format!("{s:?} is not a ranking metric; use eff@K, pass@K (e.g. eff@1) or speedup")
+            format!(
+                "{s:?} is not a ranking metric; use eff@K, pass@K, mem@K (e.g. eff@1) or speedup"
+            )
         })
     }
 }
@@ -90,9 +144,14 @@ pub struct Entry {
     /// The metric over the common problems.
     pub value: f64,
     pub ci: Interval,
-    /// pass@k and eff@k at the metric's k over the common problems (absent for speedup).
+    /// pass@k, eff@k and mem@k at the metric's k over the common problems (absent for
+    /// speedup).
     pub pass_at_k: Option<f64>,
     pub eff_at_k: Option<f64>,
+    pub mem_at_k: Option<f64>,
+    /// Of the passing samples with a fitted growth exponent, the share whose exponent exceeds
+    /// their reference's by more than 0.5 (absent for speedup, or when none was fitted).
+    pub steeper_share: Option<f64>,
     /// Problems ranked on (the common ones) and this system's samples of them.
     pub problems: usize,
     pub samples: usize,
@@ -132,14 +191,21 @@ mod tests {
 
     #[test]
     fn metrics_parse() {
-        assert_eq!("eff@1".parse::<Metric>(), Ok(Metric { eff: true, k: 1 }));
+        assert_eq!("eff@1".parse::<Metric>(), Ok(Metric::eff(1)));
+        assert_eq!("pass@10".parse::<Metric>(), Ok(Metric::pass(10)));
+        let mem3 = Metric {
+            estimator: Estimator::Mem,
+            k: 3,
+        };
+        assert_eq!("mem@3".parse::<Metric>(), Ok(mem3));
         assert_eq!(
-            "pass@10".parse::<Metric>(),
-            Ok(Metric { eff: false, k: 10 })
+            "mem".parse::<Metric>().map(|m| m.to_string()).as_deref(),
+            Ok("mem@1")
         );
         assert!("eff@0".parse::<Metric>().is_err());
+        assert!("eff".parse::<Metric>().is_err());
         assert!("speed@1".parse::<Metric>().is_err());
-        assert_eq!(Metric { eff: false, k: 5 }.to_string(), "pass@5");
+        assert_eq!(Metric::pass(5).to_string(), "pass@5");
         assert_eq!("speedup".parse::<Ranking>(), Ok(Ranking::Speedup));
         assert!("speedup@1".parse::<Ranking>().is_err());
     }

@@ -15,8 +15,8 @@ mod verdict;
 pub use check::{CheckReport, ProblemCheck, SLOW_SCORE_LIMIT, SlowCheck};
 pub use compare::{Comparison, Finding, ProblemChange, Status};
 pub use leaderboard::{
-    Coverage, Entry, LEADERBOARD_SCHEMA_VERSION, Leaderboard, Metric, NeighbourComparison,
-    ProblemCounts, Ranking,
+    Coverage, Entry, Estimator, LEADERBOARD_SCHEMA_VERSION, Leaderboard, Metric,
+    NeighbourComparison, ProblemCounts, Ranking,
 };
 pub use pack::{PACK_FORMAT, PackManifest, PackPrepared, PackProblem, PackTest};
 pub use partial::{

@@ -7,7 +7,7 @@ use super::Yardstick;
 use crate::candidate::Family;
 
 /// The layout version of a pack; a pack of another layout is refused.
-pub const PACK_FORMAT: &str = "fuelgauge-pack-v1";
+pub const PACK_FORMAT: &str = "fuelgauge-pack-v2";
 
 /// `PACK/manifest.json`. Its sha256 (kept in `PACK/manifest.json.sha256`, in `sha256sum`'s
 /// format) is the pack's identity, recorded in every part scored with it.
@@ -22,6 +22,9 @@ pub struct PackManifest {
     pub cost_model: String,
     /// sha256 of the Python runtime that ran the generators and Python references.
     pub python_runtime: String,
+    /// The extra sizes per problem for the growth fit it was prepared with (`--growth`).
+    #[serde(default)]
+    pub growth: u32,
     /// By problem id.
     pub problems: BTreeMap<String, PackProblem>,
 }
@@ -68,6 +71,9 @@ pub struct PackTest {
     pub level: usize,
     /// The generator's seed for this test.
     pub seed: u64,
+    /// The generator's size and case (absent for a hand-written test).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<crate::problem::Generated>,
     /// sha256 of the input object.
     pub input: String,
     /// sha256 of the expected answer's object.

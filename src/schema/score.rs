@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use super::{SpeedupSummary, TestVerdict, VerdictKind, plain_cost_model};
 use crate::candidate::{Family, Language};
 use crate::problem::Kind;
-use crate::stats::{BootstrapConfig, SystemSummary};
+use crate::stats::{BootstrapConfig, GrowthFit, SystemSummary};
 
-pub const SCORE_SCHEMA_VERSION: u32 = 2;
+pub const SCORE_SCHEMA_VERSION: u32 = 3;
 
 /// `fuelgauge score --format json`: everything a leaderboard or CI gate needs, byte-stable
 /// (sorted maps, no timestamps or durations).
@@ -37,6 +37,8 @@ pub struct ScoreSettings {
     /// Whether problems marked `excluded` count in aggregates.
     pub include_excluded: bool,
     pub bootstrap: BootstrapConfig,
+    /// Extra sizes per problem for the growth fit (`--growth N`).
+    pub growth: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -71,6 +73,10 @@ pub struct ProblemProvenance {
     pub alpha: f64,
     /// Generator size per level.
     pub sizes: Vec<u64>,
+    /// The extra sizes of the growth fit (`--growth`).
+    pub growth_sizes: Vec<u64>,
+    /// The references' complexity class as the problem declares it (`[complexity]`).
+    pub complexity: Option<String>,
     pub weights: Vec<f64>,
     pub tests: usize,
     /// The reference's costs per family (`native`, `python`): T*_l and the budget T.
@@ -114,6 +120,7 @@ pub struct TestResult {
     /// Of `fuel`, what the I/O-idiom allowance forgave: not part of the level's cost.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub forgiven: u64,
+    /// Peak linear memory of the run (bytes, the empty program's peak included).
     pub peak_memory: u64,
 }
 
@@ -129,6 +136,12 @@ pub struct SampleResult {
     pub passed: bool,
     /// The efficiency score e (0 when not passed).
     pub score: f64,
+    /// The memory score: e's rule with peak linear memory for fuel (0 when not passed).
+    pub memory_score: f64,
+    /// How the cost grew with the input size (passed samples, when it could be fitted).
+    pub growth: Option<GrowthFit>,
+    /// The reference's exponent over the same sizes as `growth`.
+    pub reference_exponent: Option<f64>,
     /// The verdict that decided a failure (`accepted` when passed).
     pub verdict: VerdictKind,
     pub levels: Vec<LevelScore>,
@@ -146,6 +159,12 @@ pub struct LevelScore {
     pub censored: bool,
     /// f_l.
     pub score: f64,
+    /// M*_l: the reference's peak linear memory on the level, the empty program's subtracted.
+    pub reference_memory: u64,
+    /// m_l, the same of the candidate; absent when censored.
+    pub memory: Option<u64>,
+    /// g_l, the level's memory score.
+    pub memory_score: f64,
 }
 
 /// A reference family's costs.
@@ -159,6 +178,14 @@ pub struct Yardstick {
     pub per_level: Vec<u64>,
     /// T = α · max T*_l over the scored levels.
     pub budget: u64,
+    /// Peak linear memory per test, the empty program's peak subtracted (bytes).
+    pub memory_per_test: Vec<u64>,
+    /// M*_l: the largest of each level's tests.
+    pub memory_per_level: Vec<u64>,
+    /// M = α · max(M*_l over the scored levels, 1 MiB).
+    pub memory_budget: u64,
+    /// How the reference's cost grew with the input size.
+    pub growth: Option<GrowthFit>,
     /// Per test (stdio problems): the I/O-idiom allowance, what fuelgauge's probes measure the
     /// most expensive common I/O idiom of the language to cost over the references' idiom on
     /// that test's input and answer. Up to this much of a candidate's cost beyond the

@@ -304,6 +304,8 @@ mod tests {
                         passed,
                         score: if passed { base + delta } else { 0.0 },
                         levels: vec![],
+                        memory_score: 0.0,
+                        excess_exponent: None,
                     }
                 })
                 .collect(),

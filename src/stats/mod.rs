@@ -13,6 +13,12 @@
 //!   ascending order statistics — [`eff_at_k`]. With 0/1 scores it equals pass@k.
 //! * **Aggregates**: the mean over problems, each weighted equally; problems marked
 //!   `excluded` are left out by default — [`summarize`].
+//! * **mem@k**: eff@k's estimator over the memory scores (the same level rules, with peak
+//!   linear memory for fuel).
+//! * **Growth**: the exponent of `cost ≈ a · size^b` by least squares on log–log axes, one
+//!   intercept per generator case, with a Student-t interval and a complexity label —
+//!   [`fit`]; the share of samples whose exponent exceeds their reference's by more than
+//!   [`STEEPER_MARGIN`] — [`GrowthSummary`].
 //! * **Censoring**: the share of scored levels that ran out of fuel, and the Kaplan–Meier
 //!   (1958) product-limit estimate of the distribution of the cost ratio `t/T*`, with runs out
 //!   of fuel right-censored at `alpha = T/T*`; quartiles that the censoring hides are reported
@@ -41,6 +47,7 @@ mod bootstrap;
 mod compare;
 mod error;
 mod estimators;
+mod growth;
 mod kaplan_meier;
 mod problem;
 mod summary;
@@ -54,10 +61,15 @@ pub use compare::{
 };
 pub use error::StatsError;
 pub use estimators::{eff_at_k, pass_at_k};
+pub use growth::{
+    CLEAR_DISTANCE, CLEAR_HALF_WIDTH, GrowthFit, GrowthPoint, UNCLEAR, WINDOW, class_exponent, fit,
+    fit_between, is_class,
+};
 pub use kaplan_meier::{KaplanMeier, KmStep, Quantile, kaplan_meier};
 pub use problem::{CensoringCount, LevelCost, ProblemSamples, ProblemScore, Sample, score_problem};
 pub use summary::{
-    CensoringSummary, CostRatioSummary, Estimate, StatsConfig, SystemSummary, summarize,
+    CensoringSummary, CostRatioSummary, Estimate, GrowthSummary, STEEPER_MARGIN, StatsConfig,
+    SystemSummary, summarize,
 };
 
 /// Domain separator for resampling problems with replacement.

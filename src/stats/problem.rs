@@ -62,6 +62,13 @@ pub struct Sample {
     /// Fuel cost on each scored level, in level order (usually empty for failed samples).
     #[serde(default)]
     pub levels: Vec<LevelCost>,
+    /// The memory score (same rules as `score`, from peak linear memory); 0 when failed.
+    #[serde(default)]
+    pub memory_score: f64,
+    /// How far the sample's fitted growth exponent exceeds its reference's, when both were
+    /// fitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excess_exponent: Option<f64>,
 }
 
 /// All samples one system generated for one problem.
@@ -129,6 +136,8 @@ pub struct ProblemScore {
     pub pass_at_k: f64,
     /// Unbiased eff@k for this problem.
     pub eff_at_k: f64,
+    /// Unbiased mem@k for this problem: eff@k's estimator over the memory scores.
+    pub mem_at_k: f64,
     /// Censoring of this problem's scored levels.
     pub censoring: CensoringCount,
 }
@@ -156,9 +165,11 @@ pub fn score_problem(problem: &ProblemSamples, k: usize) -> Result<ProblemScore,
     validate_samples(problem)?;
     let passed = problem.samples.iter().filter(|s| s.passed).count();
     let scores: Vec<f64> = problem.samples.iter().map(|s| s.score).collect();
+    let memory: Vec<f64> = problem.samples.iter().map(|s| s.memory_score).collect();
     // Inputs were validated above, so these cannot fail.
     let pass = pass_at_k(n, passed, k)?;
     let eff = eff_at_k(&scores, k)?;
+    let mem = eff_at_k(&memory, k)?;
     Ok(ProblemScore {
         id: problem.id.clone(),
         excluded: problem.excluded,
@@ -166,6 +177,7 @@ pub fn score_problem(problem: &ProblemSamples, k: usize) -> Result<ProblemScore,
         passed,
         pass_at_k: pass,
         eff_at_k: eff,
+        mem_at_k: mem,
         censoring: CensoringCount::of(problem.samples.iter().flat_map(|s| &s.levels)),
     })
 }
@@ -173,26 +185,8 @@ pub fn score_problem(problem: &ProblemSamples, k: usize) -> Result<ProblemScore,
 /// Checks scores and level costs, naming the problem, sample and level in any error.
 fn validate_samples(problem: &ProblemSamples) -> Result<(), StatsError> {
     for (sample_index, sample) in problem.samples.iter().enumerate() {
-        let score = sample.score;
-        if score.is_nan() {
-            return Err(StatsError::ProblemNanScore {
-                problem: problem.id.clone(),
-                sample: sample_index,
-            });
-        }
-        if score < 0.0 || score.is_infinite() {
-            return Err(StatsError::ProblemInvalidScore {
-                problem: problem.id.clone(),
-                sample: sample_index,
-                score,
-            });
-        }
-        if !sample.passed && score != 0.0 {
-            return Err(StatsError::ProblemFailedSampleScored {
-                problem: problem.id.clone(),
-                sample: sample_index,
-                score,
-            });
+        for score in [sample.score, sample.memory_score] {
+            validate_score(problem, sample_index, sample.passed, score)?;
         }
         for (level, cost) in sample.levels.iter().enumerate() {
             let value = cost.ratio();
@@ -209,6 +203,36 @@ fn validate_samples(problem: &ProblemSamples) -> Result<(), StatsError> {
     Ok(())
 }
 
+/// One of a sample's scores: a number ≥ 0, and 0 when the sample failed.
+fn validate_score(
+    problem: &ProblemSamples,
+    sample_index: usize,
+    passed: bool,
+    score: f64,
+) -> Result<(), StatsError> {
+    if score.is_nan() {
+        return Err(StatsError::ProblemNanScore {
+            problem: problem.id.clone(),
+            sample: sample_index,
+        });
+    }
+    if score < 0.0 || score.is_infinite() {
+        return Err(StatsError::ProblemInvalidScore {
+            problem: problem.id.clone(),
+            sample: sample_index,
+            score,
+        });
+    }
+    if !passed && score != 0.0 {
+        return Err(StatsError::ProblemFailedSampleScored {
+            problem: problem.id.clone(),
+            sample: sample_index,
+            score,
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +242,8 @@ mod tests {
             passed,
             score,
             levels,
+            memory_score: score,
+            excess_exponent: None,
         }
     }
 

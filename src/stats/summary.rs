@@ -18,7 +18,7 @@ use super::bootstrap::{
 };
 use super::error::StatsError;
 use super::kaplan_meier::{self, KaplanMeier, Quantile};
-use super::problem::{ProblemSamples, ProblemScore, score_problem};
+use super::problem::{ProblemSamples, ProblemScore, Sample, score_problem};
 
 /// What to aggregate and how to bootstrap it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -102,6 +102,11 @@ pub struct SystemSummary {
     pub pass_at_k: Estimate,
     /// Mean eff@k with its interval.
     pub eff_at_k: Estimate,
+    /// Mean mem@k (eff@k's estimator over memory scores) with its interval.
+    pub mem_at_k: Estimate,
+    /// Passing samples whose growth exponent was fitted, and how many grow faster than their
+    /// reference.
+    pub growth: GrowthSummary,
     /// How many level runs ran out of fuel.
     pub censoring: CensoringSummary,
     /// Cost-ratio distribution; `None` when no aggregated problem has level runs.
@@ -111,6 +116,24 @@ pub struct SystemSummary {
     /// The bootstrap settings used.
     pub bootstrap: BootstrapConfig,
 }
+
+/// How the fitted growth exponents of a system's passing samples compare with their
+/// references', pooled over the aggregated problems.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthSummary {
+    /// Samples with a fitted exponent (and a fitted reference to compare it with).
+    pub fitted: usize,
+    /// Of those, samples whose exponent exceeds the reference's by more than
+    /// [`STEEPER_MARGIN`].
+    pub steeper: usize,
+    /// `steeper / fitted`; `None` when nothing was fitted.
+    pub share: Option<f64>,
+}
+
+/// How much steeper than its reference's a sample's exponent must be to count as a worse
+/// complexity class (between `n` and `n log n` lie 0.1–0.2; between `n` and `n^2`, 1).
+pub const STEEPER_MARGIN: f64 = 0.5;
 
 /// Scores, aggregates and bootstraps one system's problems.
 ///
@@ -140,6 +163,7 @@ pub fn summarize(
     let all: Vec<usize> = (0..m).collect();
     let pass: Vec<f64> = included.iter().map(|(s, _)| s.pass_at_k).collect();
     let eff: Vec<f64> = included.iter().map(|(s, _)| s.eff_at_k).collect();
+    let mem: Vec<f64> = included.iter().map(|(s, _)| s.mem_at_k).collect();
 
     let observations = kaplan_meier::sorted_observations(
         included
@@ -158,16 +182,19 @@ pub fn summarize(
         Resampled {
             pass: mean_at(&pass, indices),
             eff: mean_at(&eff, indices),
+            mem: mean_at(&mem, indices),
             median: median.flatten(),
         }
     });
     let confidence = config.bootstrap.confidence;
     let mut pass_values = Vec::with_capacity(resampled.len());
     let mut eff_values = Vec::with_capacity(resampled.len());
+    let mut mem_values = Vec::with_capacity(resampled.len());
     let mut median_values = Vec::with_capacity(resampled.len());
     for r in resampled {
         pass_values.push(r.pass);
         eff_values.push(r.eff);
+        mem_values.push(r.mem);
         median_values.push(r.median);
     }
 
@@ -194,6 +221,11 @@ pub fn summarize(
             value: mean_at(&eff, &all),
             ci: percentile_interval(eff_values, confidence),
         },
+        mem_at_k: Estimate {
+            value: mean_at(&mem, &all),
+            ci: percentile_interval(mem_values, confidence),
+        },
+        growth: growth_summary(included.iter().flat_map(|(_, p)| &p.samples)),
         censoring: CensoringSummary {
             levels,
             censored,
@@ -213,7 +245,25 @@ pub fn summarize(
 struct Resampled {
     pass: f64,
     eff: f64,
+    mem: f64,
     median: Option<Quantile>,
+}
+
+/// Counts the fitted and the steeper samples.
+fn growth_summary<'a>(samples: impl Iterator<Item = &'a Sample>) -> GrowthSummary {
+    let (mut fitted, mut steeper) = (0, 0);
+    for excess in samples
+        .filter(|s| s.passed)
+        .filter_map(|s| s.excess_exponent)
+    {
+        fitted += 1;
+        steeper += usize::from(excess > STEEPER_MARGIN);
+    }
+    GrowthSummary {
+        fitted,
+        steeper,
+        share: (fitted > 0).then(|| steeper as f64 / fitted as f64),
+    }
 }
 
 /// Scores every problem (reporting the first failure in input order), then sorts them by id
@@ -243,7 +293,7 @@ pub(crate) fn score_sorted(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::problem::{LevelCost, Sample};
+    use crate::stats::problem::LevelCost;
 
     fn problem(id: &str, scores: &[f64], levels: &[LevelCost]) -> ProblemSamples {
         ProblemSamples {
@@ -257,6 +307,8 @@ mod tests {
                     score,
                     // Every level list goes to the first sample; fine for counting.
                     levels: if i == 0 { levels.to_vec() } else { vec![] },
+                    memory_score: score / 2.0,
+                    excess_exponent: (score > 0.0).then_some(score),
                 })
                 .collect(),
         }
@@ -291,6 +343,17 @@ mod tests {
         assert_eq!(summary.samples, 12);
         assert!((summary.eff_at_k.value - (0.7 + 0.125) / 2.0).abs() < 1e-12);
         assert!((summary.pass_at_k.value - (1.0 + 0.25) / 2.0).abs() < 1e-12);
+        // Memory scores are half the time scores here, and eff@k is linear in the scores.
+        assert!((summary.mem_at_k.value - summary.eff_at_k.value / 2.0).abs() < 1e-12);
+        // Excess exponents equal the scores: 0.5, 1.0 in b and 0.5 in a exceed 0.5 once.
+        assert_eq!(
+            summary.growth,
+            GrowthSummary {
+                fitted: 4,
+                steeper: 1,
+                share: Some(0.25)
+            }
+        );
         let ids: Vec<&str> = summary.per_problem.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c-trivial"]);
         assert_eq!(summary.censoring.levels, 4);
@@ -396,6 +459,8 @@ mod tests {
                             passed,
                             score,
                             levels,
+                            memory_score: score * 0.75,
+                            excess_exponent: None,
                         }
                     })
                     .collect(),

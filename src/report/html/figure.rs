@@ -9,6 +9,7 @@ use super::text::Text;
 use crate::candidate::Family;
 use crate::report::format::{fixed, group, short};
 use crate::schema::{LevelScore, ProblemProvenance, Yardstick};
+use crate::stats::GrowthFit;
 
 /// Line colours of systems (Okabe–Ito, without the yellow that vanishes on white), by the
 /// system's position in name order; past the palette, dash patterns tell systems apart.
@@ -19,6 +20,8 @@ const DASHES: [&str; 3] = ["", "7 3", "2 3"];
 
 /// The dash pattern of budget lines.
 const BUDGET_DASH: &str = "6 4";
+/// The dash pattern of fitted growth lines.
+const FIT_DASH: &str = "1 3";
 
 /// The colour and dash pattern of the system at `order` in name order.
 fn system_style(order: usize) -> (&'static str, &'static str) {
@@ -73,11 +76,17 @@ pub(super) fn figure(
         .chain(best().flat_map(|b| b.result.levels.iter().map(|l| l.level + 1)))
         .max()
         .unwrap_or(0);
+    let fits = p
+        .references
+        .values()
+        .filter_map(|y| y.growth.as_ref())
+        .chain(best().filter_map(|b| b.result.growth.as_ref()));
     let fuels = p
         .references
         .values()
         .flat_map(|y| y.per_level.iter().copied().chain([y.budget]))
-        .chain(best().flat_map(|b| b.result.levels.iter().filter_map(|l| l.fuel)));
+        .chain(best().flat_map(|b| b.result.levels.iter().filter_map(|l| l.fuel)))
+        .chain(fits.flat_map(fit_ends));
     let frame = Frame::new(levels, &p.sizes, fuels);
     let title = format!("plot-{index}-title");
     let desc = format!("plot-{index}-desc");
@@ -101,6 +110,18 @@ pub(super) fn figure(
                 (references(&frame, p))
                 @for a in attempts {
                     (system(&frame, p, a))
+                }
+                // Fitted growth lines, dotted, over the sizes each was fitted on.
+                @for (family, yardstick) in &p.references {
+                    @if let Some(fit) = &yardstick.growth {
+                        (fit_line(&frame, fit, family_color(*family), &format!(
+                            "{} reference", family_name(*family))))
+                    }
+                }
+                @for a in attempts {
+                    @if let Some(fit) = a.best.and_then(|b| b.result.growth.as_ref()) {
+                        (fit_line(&frame, fit, system_style(a.order).0, a.name))
+                    }
                 }
             }
             "\n"
@@ -253,6 +274,44 @@ fn system(frame: &Frame, p: &ProblemProvenance, a: &Attempt<'_>) -> Markup {
     }
 }
 
+/// The fuels at the two ends of a fitted line, so that the plot holds it.
+fn fit_ends(fit: &GrowthFit) -> [u64; 2] {
+    [fit.min_size, fit.max_size].map(|s| {
+        (fit.intercept + fit.exponent * (s.max(1) as f64).ln())
+            .exp()
+            .min(1e18) as u64
+    })
+}
+
+/// A fitted growth line, dotted, with its exponent at the right end.
+fn fit_line(frame: &Frame, fit: &GrowthFit, color: &str, who: &str) -> Markup {
+    let Some([from, to]) = frame.fitted(fit.intercept, fit.exponent, fit.min_size, fit.max_size)
+    else {
+        return html! {};
+    };
+    html! {
+        line.fit x1=(px(from.0)) y1=(px(from.1)) x2=(px(to.0)) y2=(px(to.1)) stroke=(color)
+            stroke-width="1.5" stroke-dasharray=(FIT_DASH) {
+            title { (Text(who)) ": " (growth_text(fit)) }
+        }
+        text.tick x=(px(to.0 + 4.0)) y=(px(to.1)) fill=(color) dominant-baseline="middle" {
+            "b=" (fixed(fit.exponent, 2))
+        }
+        "\n"
+    }
+}
+
+/// `cost ∝ size^1.12 [1.05, 1.19], n log n`.
+pub(super) fn growth_text(fit: &GrowthFit) -> String {
+    format!(
+        "cost ∝ size^{} [{}, {}], {}",
+        fixed(fit.exponent, 2),
+        fixed(fit.low, 2),
+        fixed(fit.high, 2),
+        fit.label
+    )
+}
+
 /// `level 2, size 1,000` (or `level 2` where the report has no size).
 fn size_text(p: &ProblemProvenance, level: usize) -> String {
     match p.sizes.get(level) {
@@ -291,6 +350,14 @@ fn legend(p: &ProblemProvenance, attempts: &[Attempt<'_>]) -> Markup {
                         "budget T (" (family_name(*family)) ") = " (short(yardstick.budget))
                     }
                     "\n"
+                    @if let Some(fit) = &yardstick.growth {
+                        li {
+                            (key(color, FIT_DASH, 1.5, Marker::None))
+                            "fitted growth (" (family_name(*family)) " reference): "
+                            (growth_text(fit))
+                        }
+                        "\n"
+                    }
                 }
                 @for a in attempts {
                     @if let Some(best) = a.best {
@@ -302,7 +369,11 @@ fn legend(p: &ProblemProvenance, attempts: &[Attempt<'_>]) -> Markup {
                             span.muted {
                                 "(" (Text(best.result.language.name())) ", "
                                 code { (Text(&best.name)) }
-                                ", e = " (fixed(best.result.score, 3)) ")"
+                                ", e = " (fixed(best.result.score, 3))
+                                @if let Some(fit) = &best.result.growth {
+                                    "; " (growth_text(fit))
+                                }
+                                ")"
                             }
                         }
                         "\n"

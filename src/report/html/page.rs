@@ -307,7 +307,24 @@ fn leaderboard_header(ks: &[usize], primary: Option<usize>, confidence: &str) ->
                 ),
                 &format!("eff@{k}"),
             ))
+            (header_cell(
+                &format!("col-mem-{k}"),
+                "descending",
+                false,
+                &format!(
+                    "mem@{k}: eff@{k}'s estimator over memory scores (peak linear memory against                      the reference's, the empty program's peak subtracted; 1 = as lean as the                      reference), mean over problems, with its {confidence} bootstrap interval"
+                ),
+                &format!("mem@{k}"),
+            ))
         }
+        (header_cell(
+            "col-steeper",
+            "ascending",
+            false,
+            "Of the passing samples whose growth exponent was fitted, the share whose \
+             exponent exceeds their reference's by more than 0.5 (a worse complexity class)",
+            "steeper",
+        ))
         (header_cell(
             "col-censoring",
             "ascending",
@@ -364,10 +381,20 @@ fn leaderboard_row(
                 (estimate_cell(summary.map(|s| &s.pass_at_k)))
                 @if efficiency {
                     (estimate_cell(summary.map(|s| &s.eff_at_k)))
+                    (estimate_cell(summary.map(|s| &s.mem_at_k)))
                 } @else {
                     // A system none of whose problems has scored levels (HumanEval imports).
                     td.num.missing title="no problem has scored levels: pass@k only" { "n/a" }
+                    td.num.missing title="no problem has scored levels: pass@k only" { "n/a" }
                 }
+            }
+            @match first.and_then(|s| s.growth.share.map(|share| (s.growth, share))) {
+                Some((g, share)) => {
+                    td.num data-value=(fixed(share, 6)) title={ (g.steeper) " of " (g.fitted) } {
+                        (fixed(share * 100.0, 1)) "%"
+                    }
+                }
+                None => (missing_cell()),
             }
             (censoring_cell(first))
             (median_cell(first))

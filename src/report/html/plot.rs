@@ -106,6 +106,26 @@ impl Frame {
         self.y.at(log(fuel))
     }
 
+    /// The points of a fitted line `ln fuel = intercept + exponent · ln size` from `min` to
+    /// `max` size; `None` when sizes are not on the axis.
+    pub fn fitted(
+        &self,
+        intercept: f64,
+        exponent: f64,
+        min: u64,
+        max: u64,
+    ) -> Option<[(f64, f64); 2]> {
+        if !self.by_size() {
+            return None;
+        }
+        let at = |size: u64| {
+            let fuel_log10 =
+                (intercept + exponent * (size.max(1) as f64).ln()) / std::f64::consts::LN_10;
+            (self.x.at(log(size)), self.y.at(fuel_log10))
+        };
+        Some([at(min), at(max)])
+    }
+
     /// The fuel axis' ticks, bottom up: position and label.
     pub fn y_ticks(&self) -> Vec<(f64, String)> {
         let (lo, hi) = self.fuel_decades;
