@@ -169,7 +169,7 @@ fn stats_input(
                     })
                     .collect(),
                 memory_score: s.result.memory_score,
-                excess_exponent: None,
+                growth: fuelgauge::stats::Growth::NotCompared,
             }
         })
         .collect();
@@ -671,7 +671,8 @@ fn degenerate_problems_still_render() {
     assert!(rows[3].contains("</svg>empty</th>"));
     assert_eq!(
         rows[3].matches("<td class=\"num missing\"").count(),
-        2 * 2 + 4
+        // pass@k, eff@k and mem@k for each k; steeper, censored, median, problems, samples.
+        3 * 2 + 5
     );
     for bad in ["NaN", "inf", "-0.0"] {
         assert!(!html.contains(bad), "{bad} in the page");

@@ -53,7 +53,7 @@ fn json_is_byte_identical_across_jobs_and_cache_states() {
     assert_eq!(read(&outs[0]), read(&outs[2]));
     // The schema reads back with unknown fields denied, and ranks as expected.
     let report: fuelgauge::schema::ScoreReport = serde_json::from_slice(&read(&outs[0])).unwrap();
-    assert_eq!(report.schema_version, 2);
+    assert_eq!(report.schema_version, 3);
     let eff = |s: &str| report.systems[s].stats[0].eff_at_k.value;
     assert!(
         eff("fast") > eff("slow"),
@@ -374,7 +374,7 @@ fn leaderboard_ranks_only_over_problems_every_system_scored() {
         "{stdout}"
     );
     let board: fuelgauge::schema::Leaderboard = serde_json::from_slice(&read(&json)).unwrap();
-    assert_eq!(board.schema_version, 2);
+    assert_eq!(board.schema_version, 3);
     assert!(board.partial);
     assert_eq!(board.problems.common, problems.len() - 1);
     let slow = board.entries.iter().find(|e| e.system == "slow").unwrap();

@@ -5,7 +5,7 @@ use crate::schema::{
     Estimator, Metric, ProblemReport, SampleReport, ScoreReport, SystemReport, Yardstick,
 };
 use crate::stats::{
-    self, LevelCost, PairedDifference, ProblemSamples, Sample, StatsConfig, StatsError,
+    self, Growth, LevelCost, PairedDifference, ProblemSamples, Sample, StatsConfig, StatsError,
     SystemSummary,
 };
 
@@ -80,10 +80,14 @@ fn samples_of<'a>(
                 }
             }
         }
-        let reference = yard.and_then(|y| y.growth.as_ref());
-        let excess_exponent = match (&s.result.growth, reference) {
-            (Some(fit), Some(r)) if s.result.passed => Some(fit.exponent - r.exponent),
-            _ => None,
+        let growth = match (s.result.passed, yard.and_then(|y| y.growth.as_ref())) {
+            (false, _) | (true, None) => Growth::NotCompared,
+            (true, Some(_)) => match (&s.result.growth, s.result.reference_exponent) {
+                (Some(fit), Some(r)) => Growth::Excess {
+                    by: fit.exponent - r,
+                },
+                _ => Growth::Unfitted,
+            },
         };
         Sample {
             passed: s.result.passed,
@@ -94,7 +98,7 @@ fn samples_of<'a>(
             } else {
                 0.0
             },
-            excess_exponent,
+            growth,
         }
     };
     ProblemSamples {

@@ -63,15 +63,13 @@ pub fn level_score(budget: u64, reference: u64, cost: LevelFuel) -> f64 {
 
 /// The points of a program's growth fit on a problem's tests: every generated test of a level
 /// ≥ 1 and every growth test that finished (`cost(i)` is `None` for one that did not run or
-/// did not finish), less the program's own start-up: its cheapest level-0 test (inputs of a
-/// few items), which does not grow with the size and would flatten the fit. Level 0's inputs
-/// are edge cases of mixed sizes and are not points.
+/// did not finish), less the program's own start-up, which does not grow with the size and
+/// would flatten the fit: its cheapest finished run, normally a level-0 test of one or two
+/// items. (The cheapest of all its runs, not of level 0's alone: level 0 is not scored, and a
+/// program that spent its fuel there must not make every point vanish.) Level 0's inputs are
+/// edge cases of mixed sizes and are not points.
 pub fn growth_points(tests: &[TestCase], cost: impl Fn(usize) -> Option<u64>) -> Vec<GrowthPoint> {
-    let start_up = (0..tests.len())
-        .filter(|&i| tests[i].level == 0)
-        .filter_map(&cost)
-        .min()
-        .unwrap_or(0);
+    let start_up = (0..tests.len()).filter_map(&cost).min().unwrap_or(0);
     tests
         .iter()
         .enumerate()

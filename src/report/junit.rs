@@ -46,6 +46,10 @@ pub fn render_junit(report: &ScoreReport) -> String {
                 format!("eff@{}", st.k),
                 format!("{:.6}", st.eff_at_k.value),
             ));
+            suite.add_property(Property::new(
+                format!("mem@{}", st.k),
+                format!("{:.6}", st.mem_at_k.value),
+            ));
         }
         if let Some(sp) = report.speedup.as_ref().and_then(|s| s.get(name)) {
             suite.add_property(Property::new(

@@ -146,20 +146,21 @@ pub fn render_leaderboard_markdown(board: &Leaderboard) -> String {
     let _ = writeln!(s, "## fuelgauge leaderboard: {}\n", board.metric);
     let _ = writeln!(
         s,
-        "| rank | system | {} [95% CI] | coverage | vs next: Δ [95% CI] | p | distinguishable |",
+        "| rank | system | {} [95% CI] | coverage | vs next: Δ [95% CI] | p | distinguishable | steeper |",
         board.metric
     );
-    let _ = writeln!(s, "|---:|---|---|---:|---|---:|---|");
+    let _ = writeln!(s, "|---:|---|---|---:|---|---:|---|---:|");
     for e in &board.entries {
         let (value, (difference, p, distinguishable)) = leaderboard_cells(board, e, false);
         let (value, interval) = value.split_once(' ').unwrap_or((&value, ""));
         let _ = writeln!(
             s,
-            "| {} | {} | **{value}** {interval} | {}/{} | {difference} | {p} | {distinguishable} |",
+            "| {} | {} | **{value}** {interval} | {}/{} | {difference} | {p} | {distinguishable} | {} |",
             e.rank,
             cell(&e.system),
             e.coverage.scored,
-            e.coverage.union
+            e.coverage.union,
+            rate(e.steeper_share)
         );
     }
     let _ = writeln!(s, "\n{}", cell(&ranked_on(board)));

@@ -161,6 +161,8 @@ fn interval(e: &crate::stats::Estimate, stacked: bool) -> String {
 pub fn render_table(report: &ScoreReport, layout: Layout) -> String {
     let mut s = systems_table(report, layout);
     s.push('\n');
+    s.push_str(&memory_table(report, layout));
+    s.push('\n');
     s.push_str(&problems_table(report, layout));
     if let Some(speedups) = speedup_table(report, layout) {
         s.push('\n');
@@ -176,6 +178,8 @@ pub fn render_table(report: &ScoreReport, layout: Layout) -> String {
 /// when every result went to files.
 pub fn render_summary(report: &ScoreReport, layout: Layout) -> String {
     let mut s = systems_table(report, layout);
+    s.push('\n');
+    s.push_str(&memory_table(report, layout));
     if let Some(speedups) = speedup_table(report, layout) {
         s.push('\n');
         s.push_str(&speedups);
@@ -197,38 +201,60 @@ fn systems_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
             "samples",
             "pass@k [95% CI]",
             "eff@k [95% CI]",
-            "mem@k [95% CI]",
             "censored",
             "median t/T*",
-            "steeper",
         ],
-        &[1, 2, 3, 7, 8, 9],
+        &[1, 2, 3, 6, 7],
     );
     for (name, system) in &report.systems {
         for st in &system.stats {
-            let levels = measures_efficiency(report, name);
-            let scored = |e| {
-                if levels {
-                    interval(e, stacked)
-                } else {
-                    "n/a (no levels)".into()
-                }
-            };
             table.add_row(vec![
                 Cell::new(name),
                 Cell::new(st.k),
                 Cell::new(st.problems),
                 Cell::new(st.samples),
                 Cell::new(interval(&st.pass_at_k, stacked)),
-                bold(Cell::new(scored(&st.eff_at_k)), layout),
-                Cell::new(scored(&st.mem_at_k)),
+                bold(Cell::new(scored(report, name, &st.eff_at_k, stacked)), layout),
                 Cell::new(rate(st.censoring.rate)),
                 Cell::new(median(st)),
+            ]);
+        }
+    }
+    keep_whole(&mut table, &[4, 5]);
+    table
+}
+
+/// eff@k or mem@k with its interval, or `n/a` for a system without scored levels.
+fn scored(report: &ScoreReport, system: &str, e: &crate::stats::Estimate, stacked: bool) -> String {
+    if measures_efficiency(report, system) {
+        interval(e, stacked)
+    } else {
+        "n/a (no levels)".into()
+    }
+}
+
+fn memory_table(report: &ScoreReport, layout: Layout) -> String {
+    fitted(layout, |stacked| memory_rows(report, layout, stacked))
+}
+
+/// Memory and growth, per system and k: mem@k, and the samples steeper than their reference.
+fn memory_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
+    let mut table = new_table(
+        layout,
+        &["system", "k", "mem@k [95% CI]", "steeper than the reference"],
+        &[1, 3],
+    );
+    for (name, system) in &report.systems {
+        for st in &system.stats {
+            table.add_row(vec![
+                Cell::new(name),
+                Cell::new(st.k),
+                Cell::new(scored(report, name, &st.mem_at_k, stacked)),
                 Cell::new(steeper(&st.growth)),
             ]);
         }
     }
-    keep_whole(&mut table, &[4, 5, 6]);
+    keep_whole(&mut table, &[2]);
     table
 }
 
@@ -390,8 +416,9 @@ pub fn render_leaderboard_table(board: &Leaderboard, layout: Layout) -> String {
                 "vs next: Δ [95% CI]",
                 "p",
                 "distinguishable",
+                "steeper",
             ],
-            &[0, 3, 5],
+            &[0, 3, 5, 7],
         );
         for e in &board.entries {
             let (value, next) = leaderboard_cells(board, e, stacked);
@@ -403,6 +430,7 @@ pub fn render_leaderboard_table(board: &Leaderboard, layout: Layout) -> String {
                 Cell::new(next.0),
                 Cell::new(next.1),
                 Cell::new(next.2),
+                Cell::new(rate(e.steeper_share)),
             ]);
         }
         keep_whole(&mut table, &[2, 4]);

@@ -305,7 +305,7 @@ mod tests {
                         score: if passed { base + delta } else { 0.0 },
                         levels: vec![],
                         memory_score: 0.0,
-                        excess_exponent: None,
+                        growth: crate::stats::Growth::NotCompared,
                     }
                 })
                 .collect(),

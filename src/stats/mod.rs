@@ -66,7 +66,9 @@ pub use growth::{
     fit_between, is_class,
 };
 pub use kaplan_meier::{KaplanMeier, KmStep, Quantile, kaplan_meier};
-pub use problem::{CensoringCount, LevelCost, ProblemSamples, ProblemScore, Sample, score_problem};
+pub use problem::{
+    CensoringCount, Growth, LevelCost, ProblemSamples, ProblemScore, Sample, score_problem,
+};
 pub use summary::{
     CensoringSummary, CostRatioSummary, Estimate, GrowthSummary, STEEPER_MARGIN, StatsConfig,
     SystemSummary, summarize,

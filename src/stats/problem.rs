@@ -65,10 +65,27 @@ pub struct Sample {
     /// The memory score (same rules as `score`, from peak linear memory); 0 when failed.
     #[serde(default)]
     pub memory_score: f64,
-    /// How far the sample's fitted growth exponent exceeds its reference's, when both were
-    /// fitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excess_exponent: Option<f64>,
+    /// How the sample's growth compares with its reference's.
+    #[serde(default)]
+    pub growth: Growth,
+}
+
+/// A passing sample's growth exponent against its reference's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "growth", rename_all = "snake_case")]
+pub enum Growth {
+    /// Not compared: the sample failed, or its reference has no fit.
+    #[default]
+    NotCompared,
+    /// The reference has a fit and the sample none: it finished too few sizes (it ran out of
+    /// fuel early) or spent as much on its smallest input as on every other. Counted as
+    /// steeper: a sample cannot leave the count by not being measurable.
+    Unfitted,
+    /// The sample's exponent minus its reference's, over the same sizes.
+    Excess {
+        /// `b − b_ref`.
+        by: f64,
+    },
 }
 
 /// All samples one system generated for one problem.
@@ -243,7 +260,7 @@ mod tests {
             score,
             levels,
             memory_score: score,
-            excess_exponent: None,
+            growth: Growth::NotCompared,
         }
     }
 

@@ -18,7 +18,7 @@ use super::bootstrap::{
 };
 use super::error::StatsError;
 use super::kaplan_meier::{self, KaplanMeier, Quantile};
-use super::problem::{ProblemSamples, ProblemScore, Sample, score_problem};
+use super::problem::{Growth, ProblemSamples, ProblemScore, Sample, score_problem};
 
 /// What to aggregate and how to bootstrap it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -122,10 +122,10 @@ pub struct SystemSummary {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrowthSummary {
-    /// Samples with a fitted exponent (and a fitted reference to compare it with).
+    /// Passing samples compared with a fitted reference.
     pub fitted: usize,
     /// Of those, samples whose exponent exceeds the reference's by more than
-    /// [`STEEPER_MARGIN`].
+    /// [`STEEPER_MARGIN`], or that could not be fitted ([`Growth::Unfitted`]).
     pub steeper: usize,
     /// `steeper / fitted`; `None` when nothing was fitted.
     pub share: Option<f64>,
@@ -249,15 +249,17 @@ struct Resampled {
     median: Option<Quantile>,
 }
 
-/// Counts the fitted and the steeper samples.
+/// Counts the compared and the steeper samples.
 fn growth_summary<'a>(samples: impl Iterator<Item = &'a Sample>) -> GrowthSummary {
     let (mut fitted, mut steeper) = (0, 0);
-    for excess in samples
-        .filter(|s| s.passed)
-        .filter_map(|s| s.excess_exponent)
-    {
+    for s in samples.filter(|s| s.passed) {
+        let steep = match s.growth {
+            Growth::NotCompared => continue,
+            Growth::Unfitted => true,
+            Growth::Excess { by } => by > STEEPER_MARGIN,
+        };
         fitted += 1;
-        steeper += usize::from(excess > STEEPER_MARGIN);
+        steeper += usize::from(steep);
     }
     GrowthSummary {
         fitted,
@@ -308,7 +310,11 @@ mod tests {
                     // Every level list goes to the first sample; fine for counting.
                     levels: if i == 0 { levels.to_vec() } else { vec![] },
                     memory_score: score / 2.0,
-                    excess_exponent: (score > 0.0).then_some(score),
+                    growth: if score == 0.2 {
+                        Growth::Unfitted
+                    } else {
+                        Growth::Excess { by: score }
+                    },
                 })
                 .collect(),
         }
@@ -345,13 +351,14 @@ mod tests {
         assert!((summary.pass_at_k.value - (1.0 + 0.25) / 2.0).abs() < 1e-12);
         // Memory scores are half the time scores here, and eff@k is linear in the scores.
         assert!((summary.mem_at_k.value - summary.eff_at_k.value / 2.0).abs() < 1e-12);
-        // Excess exponents equal the scores: 0.5, 1.0 in b and 0.5 in a exceed 0.5 once.
+        // Excess exponents equal the scores of the passing samples: 0.5 and 1.0 in b and 0.5
+        // in a exceed 0.5 once; b's 0.2 is unfitted, and counts as steeper.
         assert_eq!(
             summary.growth,
             GrowthSummary {
                 fitted: 4,
-                steeper: 1,
-                share: Some(0.25)
+                steeper: 2,
+                share: Some(0.5)
             }
         );
         let ids: Vec<&str> = summary.per_problem.iter().map(|p| p.id.as_str()).collect();
@@ -460,7 +467,7 @@ mod tests {
                             score,
                             levels,
                             memory_score: score * 0.75,
-                            excess_exponent: None,
+                            growth: Growth::NotCompared,
                         }
                     })
                     .collect(),

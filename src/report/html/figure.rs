@@ -115,12 +115,12 @@ pub(super) fn figure(
                 @for (family, yardstick) in &p.references {
                     @if let Some(fit) = &yardstick.growth {
                         (fit_line(&frame, fit, family_color(*family), &format!(
-                            "{} reference", family_name(*family))))
+                            "{} reference", family_name(*family)), true))
                     }
                 }
                 @for a in attempts {
                     @if let Some(fit) = a.best.and_then(|b| b.result.growth.as_ref()) {
-                        (fit_line(&frame, fit, system_style(a.order).0, a.name))
+                        (fit_line(&frame, fit, system_style(a.order).0, a.name, false))
                     }
                 }
             }
@@ -283,8 +283,10 @@ fn fit_ends(fit: &GrowthFit) -> [u64; 2] {
     })
 }
 
-/// A fitted growth line, dotted, with its exponent at the right end.
-fn fit_line(frame: &Frame, fit: &GrowthFit, color: &str, who: &str) -> Markup {
+/// A fitted growth line, dotted, with its exponent at the right end: above it for a
+/// reference, below it for a system, so that the two labels of a sample that fits like its
+/// reference do not cover each other.
+fn fit_line(frame: &Frame, fit: &GrowthFit, color: &str, who: &str, above: bool) -> Markup {
     let Some([from, to]) = frame.fitted(fit.intercept, fit.exponent, fit.min_size, fit.max_size)
     else {
         return html! {};
@@ -294,7 +296,8 @@ fn fit_line(frame: &Frame, fit: &GrowthFit, color: &str, who: &str) -> Markup {
             stroke-width="1.5" stroke-dasharray=(FIT_DASH) {
             title { (Text(who)) ": " (growth_text(fit)) }
         }
-        text.tick x=(px(to.0 + 4.0)) y=(px(to.1)) fill=(color) dominant-baseline="middle" {
+        text.tick x=(px(to.0 + 4.0)) y=(px(to.1 + if above { -7.0 } else { 7.0 })) fill=(color)
+            dominant-baseline="middle" {
             "b=" (fixed(fit.exponent, 2))
         }
         "\n"
