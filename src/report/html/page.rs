@@ -152,6 +152,15 @@ fn settings(report: &ScoreReport) -> Markup {
                     (percent(bootstrap.confidence)) " confidence"
                 }
                 "\n"
+                dt { "Growth" }
+                dd {
+                    @if settings.growth == 0 {
+                        "level sizes only"
+                    } @else {
+                        (settings.growth) " extra sizes per problem (--growth)"
+                    }
+                }
+                "\n"
                 dt { "wasmtime" } dd { (or_dash(&provenance.wasmtime)) }
                 "\n"
                 dt { "Python" } dd { (or_dash(&provenance.python)) }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use maud::{Markup, html};
 
-use super::figure::{family_name, figure, swatch};
+use super::figure::{family_name, figure, growth_text, swatch};
 use super::text::{Text, abbreviate};
 use crate::problem::Kind;
 use crate::report::failure;
@@ -165,7 +165,33 @@ fn facts(p: &ProblemProvenance) -> Markup {
                 " fuel"
             }
             "\n"
+            p.facts-line {
+                "Reference memory M*" sub { "l" } ": "
+                @for (i, (family, yardstick)) in p.references.iter().enumerate() {
+                    @let levels: Vec<String> =
+                        yardstick.memory_per_level.iter().map(|&m| bytes(m)).collect();
+                    @if i > 0 { " · " }
+                    (family_name(*family)) " " (joined(&levels, " / "))
+                    "; M = " (bytes(yardstick.memory_budget))
+                    @if let Some(fit) = &yardstick.growth {
+                        "; growth " (growth_text(fit))
+                    }
+                }
+                @if let Some(class) = &p.complexity {
+                    " · declared " (Text(class))
+                }
+            }
+            "\n"
         }
+    }
+}
+
+/// Bytes in KiB or MiB (`0 B`, `64 KiB`, `27.2 MiB`).
+fn bytes(n: u64) -> String {
+    match n {
+        0..1024 => format!("{n} B"),
+        1024..1_048_576 => format!("{} KiB", trimmed(n as f64 / 1024.0, 1)),
+        _ => format!("{} MiB", trimmed(n as f64 / 1_048_576.0, 1)),
     }
 }
 
@@ -209,6 +235,11 @@ fn sample_table(attempts: &[Attempt<'_>], levels: bool) -> Markup {
                     th scope="col" { "System" }
                     th scope="col" { "Best passing sample" }
                     th scope="col" class="num" { "best e" }
+                    th scope="col" class="num" title="its memory score" { "mem" }
+                    th scope="col" class="num"
+                        title="its growth exponent b (cost ∝ size^b), and the reference's over the same sizes" {
+                        "growth b (ref)"
+                    }
                     th scope="col" class="num" { "passed / n" }
                     th scope="col" { "Failing samples by verdict" }
                 }
@@ -244,16 +275,29 @@ fn sample_row(a: &Attempt<'_>, levels: bool) -> Markup {
                         code { (Text(&best.name)) }
                         " " span.muted { "(" (Text(best.result.language.name())) ")" }
                     }
-                    td.num {
-                        @if levels {
-                            (fixed(best.result.score, 3))
-                        } @else {
-                            span.missing title="no scored levels" { "n/a" }
+                    @for value in [best.result.score, best.result.memory_score] {
+                        td.num {
+                            @if levels {
+                                (fixed(value, 3))
+                            } @else {
+                                span.missing title="no scored levels" { "n/a" }
+                            }
                         }
+                    }
+                    @match &best.result.growth {
+                        Some(fit) => td.num title=(growth_text(fit)) {
+                            (fixed(fit.exponent, 2)) " " (fit.label)
+                            @if let Some(r) = best.result.reference_exponent {
+                                " (ref " (fixed(r, 2)) ")"
+                            }
+                        },
+                        None => td.num.missing { "—" },
                     }
                 }
                 None => {
                     td.missing { "none" }
+                    td.num.missing { "—" }
+                    td.num.missing { "—" }
                     td.num.missing { "—" }
                 }
             }
