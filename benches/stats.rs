@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use fuelgauge::stats::{
-    BootstrapConfig, LevelCost, ProblemSamples, Sample, StatsConfig, bootstrap_mean,
+    BootstrapConfig, Growth, LevelCost, ProblemSamples, Sample, StatsConfig, bootstrap_mean,
     compare_paired, eff_at_k, pass_at_k, summarize,
 };
 
@@ -62,6 +62,8 @@ fn system(inputs: &mut Inputs, problems: usize, samples: usize, delta: f64) -> V
                             passed,
                             score: 0.0,
                             levels: vec![],
+                            memory_score: 0.0,
+                            growth: Growth::NotCompared,
                         };
                     }
                     let levels = (0..3)
@@ -79,6 +81,10 @@ fn system(inputs: &mut Inputs, problems: usize, samples: usize, delta: f64) -> V
                         passed,
                         score: (inputs.unit() * 1.2 + delta).max(0.0),
                         levels,
+                        memory_score: inputs.unit(),
+                        growth: Growth::Excess {
+                            by: inputs.unit() - 0.2,
+                        },
                     }
                 })
                 .collect(),

@@ -338,3 +338,56 @@ fn memory_scores_and_mem_at_k_match_their_definitions_and_are_deterministic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--growth"), "{stderr}");
 }
+
+/// A quadratic sample that recognises the growth sizes (every size that is not a level's) and
+/// pads its runs there, flattening its fit over them for nothing: it is still counted as
+/// steeper than its reference, since that count is decided on the level tests. The fast
+/// fixtures need no toolchain.
+#[test]
+fn padding_the_growth_sizes_does_not_leave_the_steeper_count() {
+    let s = Sandbox::new();
+    s.copy("fast", "fast");
+    s.copy("fast/solutions/slow/pairs", "solutions/slow/pairs");
+    s.copy("hostile-growth/pad.wat", "solutions/pad/pairs/pad.wat");
+    let out = s
+        .fuelgauge()
+        .env("FUELGAUGE_PYTHON_RUNTIME", s.path().join("no-runtime.wasm"))
+        .args([
+            "score",
+            "solutions",
+            "--problems",
+            "fast/problems",
+            "--only",
+            "pairs",
+            "--growth",
+            "4",
+            "-o",
+            "pad.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let report = json(&s, "pad.json");
+    let result = |system: &str| {
+        report["systems"][system]["problems"]["pairs"]["samples"][0]["result"].clone()
+    };
+    let (slow, pad) = (result("slow"), result("pad"));
+    // The padding works on the reported fit: flatter than the honest one's.
+    let b = |r: &Value| r["growth"]["exponent"].as_f64().unwrap();
+    assert!(
+        b(&pad) < b(&slow) - 0.5,
+        "pad {} vs slow {}",
+        b(&pad),
+        b(&slow)
+    );
+    // It changes neither the level fit nor the count.
+    assert_eq!(pad["level_growth"], slow["level_growth"]);
+    for system in ["slow", "pad"] {
+        let growth = &report["systems"][system]["stats"][0]["growth"];
+        assert_eq!(
+            (growth["fitted"].as_u64(), growth["steeper"].as_u64()),
+            (Some(1), Some(1)),
+            "{system}: {growth}"
+        );
+    }
+}

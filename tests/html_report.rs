@@ -109,6 +109,7 @@ fn passing(name: &str, language: Language, yard: &Yardstick, fuel: &[Option<u64>
             memory_score: scores.memory_score,
             growth: None,
             reference_exponent: None,
+            level_growth: fuelgauge::stats::Growth::NotCompared,
             verdict: fuelgauge::schema::VerdictKind::Accepted,
             levels,
             tests,
@@ -127,6 +128,7 @@ fn failing(name: &str, language: Language, verdict: TestVerdict) -> SampleReport
             memory_score: 0.0,
             growth: None,
             reference_exponent: None,
+            level_growth: fuelgauge::stats::Growth::NotCompared,
             verdict: verdict.kind(),
             levels: vec![],
             tests: vec![TestResult {

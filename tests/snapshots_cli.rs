@@ -167,7 +167,7 @@ fn report_errors() {
     s.write("other.json", "{\"hello\": \"world\"}\n");
     let old =
         s.read("reports/base.json")
-            .replacen("\"schema_version\": 2", "\"schema_version\": 1", 1);
+            .replacen("\"schema_version\": 3", "\"schema_version\": 2", 1);
     s.write("old.json", old);
     case(&s, "report_missing_file", &["report", "missing.json"]);
     case(&s, "report_malformed_json", &["report", "malformed.json"]);

@@ -103,6 +103,9 @@ fn passing(name: &str, fuel: [Option<u64>; 3]) -> SampleReport {
         growth(1.0, "n")
     });
     s.result.reference_exponent = Some(1.0);
+    s.result.level_growth = crate::stats::Growth::Excess {
+        by: if censored { 1.0 } else { 0.0 },
+    };
     s
 }
 
@@ -124,6 +127,7 @@ fn sample(
             memory_score: 0.0,
             growth: None,
             reference_exponent: None,
+            level_growth: crate::stats::Growth::NotCompared,
             verdict: tests
                 .iter()
                 .find(|t| t.verdict != TestVerdict::Accepted && !passed)

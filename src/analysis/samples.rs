@@ -80,14 +80,10 @@ fn samples_of<'a>(
                 }
             }
         }
-        let growth = match (s.result.passed, yard.and_then(|y| y.growth.as_ref())) {
-            (false, _) | (true, None) => Growth::NotCompared,
-            (true, Some(_)) => match (&s.result.growth, s.result.reference_exponent) {
-                (Some(fit), Some(r)) => Growth::Excess {
-                    by: fit.exponent - r,
-                },
-                _ => Growth::Unfitted,
-            },
+        let growth = if s.result.passed {
+            s.result.level_growth
+        } else {
+            Growth::NotCompared
         };
         Sample {
             passed: s.result.passed,

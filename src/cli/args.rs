@@ -287,7 +287,7 @@ pub struct GrowthArg {
     /// Run N more input sizes per problem for the growth fit, spaced evenly on a log scale
     /// between the smallest level's size and the largest's. They are judged like any test
     /// and scored in no level. A pack (`--prepared`) must be prepared with the same N.
-    #[arg(long = "growth", value_name = "N", default_value_t = 0,
+    #[arg(long = "growth", value_name = "N", default_value_t = 0, allow_hyphen_values = true,
         value_parser = clap::value_parser!(u32).range(0..=64))]
     pub extra: u32,
 }

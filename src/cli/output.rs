@@ -137,7 +137,23 @@ pub(crate) fn has_field(text: &str, field: &str) -> bool {
 pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("failed to read {}", path.display()))?;
-    let report: ScoreReport = serde_json::from_str(&text).with_context(|| {
+    // The version first: a result of another schema does not parse as this one, and saying
+    // why beats naming the first field it lacks.
+    let version = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .filter(|v| v.get("tool").and_then(|t| t.as_str()) == Some("fuelgauge"))
+        .and_then(|v| v.get("schema_version")?.as_u64());
+    if let Some(version) = version
+        && version != u64::from(crate::schema::SCORE_SCHEMA_VERSION)
+        && !has_field(&text, "shard")
+    {
+        anyhow::bail!(
+            "{} has schema version {version}, this fuelgauge reads {}; score it again with this fuelgauge",
+            path.display(),
+            crate::schema::SCORE_SCHEMA_VERSION
+        );
+    }
+    serde_json::from_str(&text).with_context(|| {
         if has_field(&text, "shard") {
             return format!(
                 "{} is one shard's part, not a score result; merge the parts first: `fuelgauge merge PART… -o results.json`",
@@ -149,14 +165,5 @@ pub(crate) fn read_report(path: &Path) -> anyhow::Result<ScoreReport> {
             path.display(),
             crate::schema::SCORE_SCHEMA_VERSION
         )
-    })?;
-    if report.schema_version != crate::schema::SCORE_SCHEMA_VERSION {
-        anyhow::bail!(
-            "{} has schema version {}, this fuelgauge reads {}; score it again with this fuelgauge",
-            path.display(),
-            report.schema_version,
-            crate::schema::SCORE_SCHEMA_VERSION
-        );
-    }
-    Ok(report)
+    })
 }

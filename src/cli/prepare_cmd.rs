@@ -16,6 +16,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &PrepareArgs) -> anyhow::Result<Exi
     for p in &mut problems {
         p.set_growth(args.growth.extra);
     }
+    super::score_cmd::note_no_growth(&problems, args.growth.extra);
     let ctx = context(global, args.jobs.get())?;
     eprintln!("preparing {} problems…", problems.len());
     let prepared: Vec<_> = prepare_all(&ctx, &problems)

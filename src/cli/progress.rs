@@ -81,6 +81,7 @@ mod tests {
             memory_score: 0.0,
             growth: None,
             reference_exponent: None,
+            level_growth: crate::stats::Growth::NotCompared,
             verdict: if passed {
                 VerdictKind::Accepted
             } else {

@@ -40,6 +40,31 @@ impl ProblemIndex for Index<'_> {
     }
 }
 
+/// With `--growth`, names the problems it adds no size to (no generator, or no scored level
+/// larger than the smallest), on stderr: their fits use the level sizes alone.
+pub(crate) fn note_no_growth(problems: &[crate::problem::Problem], growth: u32) {
+    if growth == 0 {
+        return;
+    }
+    let none: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.growth_sizes().is_empty())
+        .map(|p| p.id.as_str())
+        .collect();
+    if !none.is_empty() {
+        eprintln!(
+            "note: --growth {growth} adds no size to {} problem{} without a generator or a range of level sizes: {}",
+            none.len(),
+            if none.len() == 1 { "" } else { "s" },
+            if none.len() > 8 {
+                format!("{}, … ({} more)", none[..8].join(", "), none.len() - 8)
+            } else {
+                none.join(", ")
+            }
+        );
+    }
+}
+
 pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     let settings = Settings::new(global, args)?;
     let (mut problems, load_errors) = load_set(&settings.problems, &settings.references)?;
@@ -49,6 +74,7 @@ pub(crate) fn run_score(global: &GlobalArgs, args: &ScoreArgs) -> anyhow::Result
         }
         p.set_growth(settings.recorded.growth);
     }
+    note_no_growth(&problems, settings.recorded.growth);
     let mut warnings: Vec<String> = load_errors.iter().map(ToString::to_string).collect();
     let mut collected = collect(
         &settings.solutions,
@@ -377,7 +403,7 @@ fn coverage_warnings(
         .map(|(system, have)| {
             let missing: Vec<&str> = counted.difference(&have).copied().collect();
             format!(
-                "system `{system}` has samples for {} of the {} problems (missing {}); its pass@k and eff@k cover those only (use --only to score a subset on purpose)",
+                "system `{system}` has samples for {} of the {} problems (missing {}); its pass@k, eff@k and mem@k cover those only (use --only to score a subset on purpose)",
                 have.len(),
                 counted.len(),
                 crate::analysis::first_few(&missing)

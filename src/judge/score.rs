@@ -10,7 +10,7 @@
 
 use crate::problem::TestCase;
 use crate::schema::LevelScore;
-use crate::stats::{GrowthFit, GrowthPoint, fit};
+use crate::stats::{Growth, GrowthFit, GrowthPoint, fit, fit_between};
 
 /// One level's inputs to the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,6 +83,32 @@ pub fn growth_points(tests: &[TestCase], cost: impl Fn(usize) -> Option<u64>) ->
             })
         })
         .collect()
+}
+
+/// How much faster than its reference's a sample's cost grows, judged on the levels' tests
+/// alone: a sample cannot pad those without paying for it in e, while the growth tests are
+/// scored in no level (a sample that recognises their sizes could flatten its fit there for
+/// free). `NotCompared` when the reference's level tests give no fit; `Unfitted` when the
+/// sample's give none (it ran out of fuel before two sizes), which counts against it.
+pub fn level_growth(
+    tests: &[TestCase],
+    sample: impl Fn(usize) -> Option<u64>,
+    reference: impl Fn(usize) -> Option<u64>,
+) -> Growth {
+    let level = |i: usize| !tests[i].is_growth();
+    let reference = growth_points(tests, |i| reference(i).filter(|_| level(i)));
+    if fit(&reference).is_none() {
+        return Growth::NotCompared;
+    }
+    let Some(own) = fit(&growth_points(tests, |i| sample(i).filter(|_| level(i)))) else {
+        return Growth::Unfitted;
+    };
+    match fit_between(&reference, own.min_size, own.max_size) {
+        Some(r) => Growth::Excess {
+            by: own.exponent - r.exponent,
+        },
+        None => Growth::Unfitted,
+    }
 }
 
 /// The growth fit of a program (see [`growth_points`] and [`crate::stats::fit`]).

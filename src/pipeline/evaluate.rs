@@ -3,11 +3,13 @@
 
 use super::prepare::Prepared;
 use crate::candidate::Source;
-use crate::judge::score::{LevelFuel, Yard, cap_over_all_levels, growth_points, sample_scores};
+use crate::judge::score::{
+    LevelFuel, Yard, cap_over_all_levels, growth_points, level_growth, sample_scores,
+};
 use crate::judge::{Baselines, Check, Context, JudgeError, TestRun, check_output, run_source};
 use crate::problem::{Kind, Problem, TestCase};
 use crate::schema::{SampleResult, TestResult, TestVerdict, VerdictKind};
-use crate::stats::{fit, fit_between};
+use crate::stats::{Growth, fit, fit_between};
 
 /// A growth test's fuel, in budgets T: what it may cost before its size is left out of the fit.
 pub const GROWTH_BUDGET: u64 = 4;
@@ -158,6 +160,11 @@ pub fn evaluate(
         let points = growth_points(&prepared.tests, |i| yard.per_test.get(i).copied());
         Some(fit_between(&points, g.min_size, g.max_size)?.exponent)
     });
+    let level_growth = level_growth(
+        &prepared.tests,
+        |i| finished[i],
+        |i| yard.per_test.get(i).copied(),
+    );
     Ok(SampleResult {
         language: source.language,
         passed: true,
@@ -165,6 +172,7 @@ pub fn evaluate(
         memory_score: scores.memory_score,
         growth,
         reference_exponent,
+        level_growth,
         verdict: VerdictKind::Accepted,
         levels: scores.levels,
         tests: results,
@@ -261,6 +269,7 @@ fn failed(source: &Source, verdict: VerdictKind, tests: Vec<TestResult>) -> Samp
         memory_score: 0.0,
         growth: None,
         reference_exponent: None,
+        level_growth: Growth::NotCompared,
         verdict,
         levels: Vec::new(),
         tests,

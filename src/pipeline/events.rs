@@ -111,6 +111,7 @@ mod tests {
             memory_score: 0.0,
             growth: None,
             reference_exponent: None,
+            level_growth: crate::stats::Growth::NotCompared,
             verdict: VerdictKind::WrongAnswer,
             levels: Vec::new(),
             tests: Vec::new(),

@@ -121,6 +121,7 @@ mod tests {
             memory_score: 0.0,
             growth: None,
             reference_exponent: None,
+            level_growth: crate::stats::Growth::NotCompared,
             verdict: crate::schema::VerdictKind::Accepted,
             levels: vec![],
             tests: vec![],

@@ -29,6 +29,20 @@ impl Prepared {
         self.problem.levels.len().max(1)
     }
 
+    /// The growth sizes kept: those whose tests were generated and answered by every
+    /// reference, ascending.
+    pub fn growth_sizes(&self) -> Vec<u64> {
+        let mut sizes: Vec<u64> = self
+            .tests
+            .iter()
+            .filter(|t| t.is_growth())
+            .filter_map(|t| Some(t.generated?.size))
+            .collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        sizes
+    }
+
     /// The yardstick for a candidate's language, or what is missing.
     pub fn yardstick(&self, language: Language) -> Result<&Yardstick, NoReference> {
         self.yardsticks
@@ -68,6 +82,9 @@ const GROWTH_REFERENCE_FUEL: u64 = 4;
 
 /// A reference's cost, memory and answer on one test.
 type Answer = (u64, u64, Arc<Vec<u8>>);
+
+/// A reference on the levels' tests, and on each growth test where it finished.
+type RunsOfReference = (ReferenceRun, Vec<Option<Answer>>);
 
 /// A reference on the levels' tests: every one must finish.
 fn reference_runs(
@@ -160,7 +177,7 @@ pub fn prepare(
         .position(TestCase::is_growth)
         .unwrap_or(generated.len());
     let (level_tests, growth_tests) = generated.split_at(scored);
-    let runs: Vec<Result<(ReferenceRun, Vec<Option<Answer>>), ProblemError>> =
+    let runs: Vec<Result<RunsOfReference, ProblemError>> =
         ctx.runner.sandbox.pool().install(|| {
             refs.par_iter()
                 .map(|(family, source)| {

@@ -61,10 +61,7 @@ pub fn test_seed(
     level: usize,
     case: u32,
 ) -> u64 {
-    let key = match secret {
-        None => KeyBuilder::new("test-seed-v1"),
-        Some(secret) => KeyBuilder::new("hidden-test-seed-v1").bytes(secret.bytes()),
-    };
+    let key = domain(secret, "test-seed-v1", "hidden-test-seed-v1");
     seed_of(key.str(problem).u64(generator_seed).u64(level as u64), case)
 }
 
@@ -77,11 +74,16 @@ pub fn growth_seed(
     size: u64,
     case: u32,
 ) -> u64 {
-    let key = match secret {
-        None => KeyBuilder::new("growth-seed-v1"),
-        Some(secret) => KeyBuilder::new("hidden-growth-seed-v1").bytes(secret.bytes()),
-    };
+    let key = domain(secret, "growth-seed-v1", "hidden-growth-seed-v1");
     seed_of(key.str(problem).u64(generator_seed).u64(size), case)
+}
+
+/// A seed's key: its public domain, or the hidden one with the secret.
+fn domain(secret: Option<&SecretSeed>, public: &str, hidden: &str) -> KeyBuilder {
+    match secret {
+        None => KeyBuilder::new(public),
+        Some(secret) => KeyBuilder::new(hidden).bytes(secret.bytes()),
+    }
 }
 
 fn seed_of(key: KeyBuilder, case: u32) -> u64 {

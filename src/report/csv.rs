@@ -3,7 +3,7 @@
 //!
 //! `score` is e, empty for a problem without scored levels; `f_l` is the level score, empty
 //! where the sample has no such level (it failed, or the problem has fewer levels); `fuel` is
-//! the fuel of the tests that finished, summed (a lower bound when `censored`); `censored`:
+//! the fuel of the level tests that finished (not the growth fit's extra sizes), summed (a lower bound when `censored`); `censored`:
 //! a level ran out of fuel and the sample still passed.
 
 use super::table::problem_has_levels;
@@ -53,6 +53,7 @@ pub fn render_csv(report: &ScoreReport) -> String {
                 row.push(
                     r.tests
                         .iter()
+                        .filter(|t| !t.is_growth())
                         .filter_map(|t| t.fuel)
                         .sum::<u64>()
                         .to_string(),

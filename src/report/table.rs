@@ -214,7 +214,10 @@ fn systems_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
                 Cell::new(st.problems),
                 Cell::new(st.samples),
                 Cell::new(interval(&st.pass_at_k, stacked)),
-                bold(Cell::new(scored(report, name, &st.eff_at_k, stacked)), layout),
+                bold(
+                    Cell::new(scored(report, name, &st.eff_at_k, stacked)),
+                    layout,
+                ),
                 Cell::new(rate(st.censoring.rate)),
                 Cell::new(median(st)),
             ]);
@@ -241,7 +244,12 @@ fn memory_table(report: &ScoreReport, layout: Layout) -> String {
 fn memory_rows(report: &ScoreReport, layout: Layout, stacked: bool) -> Table {
     let mut table = new_table(
         layout,
-        &["system", "k", "mem@k [95% CI]", "steeper than the reference"],
+        &[
+            "system",
+            "k",
+            "mem@k [95% CI]",
+            "steeper than the reference",
+        ],
         &[1, 3],
     );
     for (name, system) in &report.systems {

@@ -58,11 +58,11 @@ impl Metric {
 impl std::str::FromStr for Metric {
     type Err = String;
     fn from_str(s: &str) -> Result<Metric, String> {
-        let bad = || format!("{s:?} is not a metric; use eff@K, pass@K or mem@K (e.g. eff@1)");
-        // `mem` alone is mem@1, as `--metric mem` reads.
-        let (name, k) = s
-            .split_once('@')
-            .unwrap_or((s, if s == "mem" { "1" } else { "" }));
+        let bad = || {
+            format!("{s:?} is not a metric; use eff@K, pass@K or mem@K (e.g. eff@1; eff is eff@1)")
+        };
+        // A name alone is k = 1: `--metric mem` is mem@1.
+        let (name, k) = s.split_once('@').unwrap_or((s, "1"));
         let k: usize = k.parse().map_err(|_| bad())?;
         let estimator = match name {
             "eff" => Estimator::Eff,
@@ -203,7 +203,7 @@ mod tests {
             Ok("mem@1")
         );
         assert!("eff@0".parse::<Metric>().is_err());
-        assert!("eff".parse::<Metric>().is_err());
+        assert_eq!("eff".parse::<Metric>(), Ok(Metric::eff(1)));
         assert!("speed@1".parse::<Metric>().is_err());
         assert_eq!(Metric::pass(5).to_string(), "pass@5");
         assert_eq!("speedup".parse::<Ranking>(), Ok(Ranking::Speedup));

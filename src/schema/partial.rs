@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{ProblemProvenance, SampleResult, ScoreSettings};
 
-pub const PARTIAL_SCHEMA_VERSION: u32 = 1;
+pub const PARTIAL_SCHEMA_VERSION: u32 = 2;
 
 /// Shard `index` of `count` (1-based), written `I/N`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

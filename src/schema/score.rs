@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{SpeedupSummary, TestVerdict, VerdictKind, plain_cost_model};
 use crate::candidate::{Family, Language};
 use crate::problem::Kind;
-use crate::stats::{BootstrapConfig, GrowthFit, SystemSummary};
+use crate::stats::{BootstrapConfig, Growth, GrowthFit, SystemSummary};
 
 pub const SCORE_SCHEMA_VERSION: u32 = 3;
 
@@ -124,6 +124,14 @@ pub struct TestResult {
     pub peak_memory: u64,
 }
 
+impl TestResult {
+    /// Whether the test is an extra size of the growth fit (`G<size>.<case>`), in no level's
+    /// score.
+    pub fn is_growth(&self) -> bool {
+        self.name.starts_with('G')
+    }
+}
+
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
@@ -142,6 +150,9 @@ pub struct SampleResult {
     pub growth: Option<GrowthFit>,
     /// The reference's exponent over the same sizes as `growth`.
     pub reference_exponent: Option<f64>,
+    /// The sample's exponent against its reference's on the levels' tests alone (no growth
+    /// sizes): what the count of steeper samples is decided on.
+    pub level_growth: Growth,
     /// The verdict that decided a failure (`accepted` when passed).
     pub verdict: VerdictKind,
     pub levels: Vec<LevelScore>,

@@ -138,7 +138,7 @@ pub fn fit_between(points: &[GrowthPoint], min: u64, max: u64) -> Option<GrowthF
         .map(|p| (p.case, (p.size as f64).ln(), (p.cost as f64).ln(), p.size))
         .collect();
     // Sums in a fixed order: the same points give the same bits whatever order they came in.
-    used.sort_by(|a, b| (a.0, a.3, a.2.to_bits()).cmp(&(b.0, b.3, b.2.to_bits())));
+    used.sort_by_key(|a| (a.0, a.3, a.2.to_bits()));
     let mut groups: Vec<&[(u32, f64, f64, u64)]> = used.chunk_by(|a, b| a.0 == b.0).collect();
     groups.retain(|g| g.len() >= 2);
     let (mut sxx, mut sxy) = (0.0, 0.0);
@@ -201,7 +201,8 @@ pub fn fit_between(points: &[GrowthPoint], min: u64, max: u64) -> Option<GrowthF
 
 /// The class of a fit, or [`UNCLEAR`].
 fn label(b: f64, half: f64, sizes: usize, min: u64, max: u64) -> &'static str {
-    if sizes < 3 || !(half <= CLEAR_HALF_WIDTH) {
+    // `half` may be infinite (no degrees of freedom left), never NaN.
+    if sizes < 3 || half > CLEAR_HALF_WIDTH {
         return UNCLEAR;
     }
     let mut best = (UNCLEAR, f64::INFINITY);
