@@ -128,27 +128,35 @@ pub fn memory_budget(reference: &[u64], weights: &[f64], alpha: f64) -> u64 {
     budget(&floored, weights, alpha)
 }
 
-/// One sample's level scores under one cost: the weighted mean and f_l per level. Censoring
-/// propagates to every later level.
+/// One sample's level scores under one cost: the weighted mean, and per level the cost that
+/// counted (`None` once censored: censoring propagates to every later level) and f_l.
 fn weighted(
     budget: u64,
     reference: &[u64],
     weights: &[f64],
     costs: &[LevelFuel],
-) -> (f64, Vec<f64>) {
+) -> (f64, Vec<(Option<u64>, f64)>) {
     let mut censored = false;
-    let mut scores = Vec::with_capacity(costs.len());
+    let mut levels = Vec::with_capacity(costs.len());
     let (mut num, mut den) = (0.0, 0.0);
     for ((&r, &h), &c) in reference.iter().zip(weights).zip(costs) {
         censored |= c == LevelFuel::Censored;
-        let f = level_score(budget, r, if censored { LevelFuel::Censored } else { c });
+        let cost = match c {
+            LevelFuel::Finished(t) if !censored => Some(t),
+            _ => None,
+        };
+        let f = level_score(
+            budget,
+            r,
+            cost.map_or(LevelFuel::Censored, LevelFuel::Finished),
+        );
         if h > 0.0 {
             num += h * f;
             den += h;
         }
-        scores.push(f);
+        levels.push((cost, f));
     }
-    (if den > 0.0 { num / den } else { 0.0 }, scores)
+    (if den > 0.0 { num / den } else { 0.0 }, levels)
 }
 
 /// The reference's costs of one kind: T*_l (or M*_l) and the budget.
@@ -186,25 +194,22 @@ pub fn sample_scores(
         .collect();
     let (score, f) = weighted(time.budget, time.per_level, weights, fuel);
     let (memory_score, g) = weighted(space.budget, space.per_level, weights, &memory);
-    let mut censored = false;
-    let levels = (0..f.len())
-        .map(|level| {
-            censored |= fuel[level] == LevelFuel::Censored;
-            let finished = |c: LevelFuel| match c {
-                LevelFuel::Finished(t) if !censored => Some(t),
-                _ => None,
-            };
-            LevelScore {
+    let levels = f
+        .into_iter()
+        .zip(g)
+        .enumerate()
+        .map(
+            |(level, ((fuel, score), (memory, memory_score)))| LevelScore {
                 level,
                 reference_fuel: time.per_level[level],
-                fuel: finished(fuel[level]),
-                censored,
-                score: f[level],
+                fuel,
+                censored: fuel.is_none(),
+                score,
                 reference_memory: space.per_level.get(level).copied().unwrap_or(0),
-                memory: finished(memory[level]),
-                memory_score: g[level],
-            }
-        })
+                memory,
+                memory_score,
+            },
+        )
         .collect();
     SampleScores {
         score,

@@ -1,14 +1,14 @@
 //! Judging one candidate on one prepared problem: run the tests level by level, check every
 //! answer, and score efficiency against the reference of the candidate's family.
 
-use super::prepare::Prepared;
+use super::prepare::{Prepared, level_maxima};
 use crate::candidate::Source;
 use crate::judge::score::{
     LevelFuel, Yard, cap_over_all_levels, growth_points, level_growth, sample_scores,
 };
 use crate::judge::{Baselines, Check, Context, JudgeError, TestRun, check_output, run_source};
 use crate::problem::{Kind, Problem, TestCase};
-use crate::schema::{SampleResult, TestResult, TestVerdict, VerdictKind};
+use crate::schema::{SampleResult, TestResult, TestVerdict, VerdictKind, Yardstick};
 use crate::stats::{Growth, fit, fit_between};
 
 /// A growth test's fuel, in budgets T: what it may cost before its size is left out of the fit.
@@ -51,90 +51,48 @@ pub fn evaluate(
             budget(i)
         }
     };
-    let fail = |verdict: VerdictKind, tests: Vec<TestResult>| failed(source, verdict, tests);
-    // The levels' tests come first; the growth fit's extra sizes after them.
-    let scored = prepared
-        .tests
-        .iter()
-        .position(TestCase::is_growth)
-        .unwrap_or(prepared.tests.len());
-    let runs = match run_source(
+    let judge = Judge {
         ctx,
-        problem,
+        prepared,
         source,
-        &prepared.tests[..scored],
-        &budget,
+        yard,
         baselines,
-    )? {
-        Ok(runs) => runs,
-        Err(e) => return Ok(refused(source, e.message)),
     };
-    let levels = prepared.level_count();
-    let mut costs = vec![0u64; levels];
-    let mut memory = vec![0u64; levels];
-    // What each test cost (allowance forgiven), where it finished: the growth fit's points.
-    let mut finished: Vec<Option<u64>> = vec![None; prepared.tests.len()];
-    let mut censored_from: Option<usize> = None;
-    let mut results = Vec::new();
-    for (i, run) in runs.into_iter().enumerate() {
-        let test = &prepared.tests[i];
-        match judge_run(ctx, prepared, i, run, allowance(i), yard.per_test[i])? {
-            Judged::Finished { result, cost, mem } => {
-                results.push(result);
-                finished[i] = Some(cost);
-                costs[test.level] = costs[test.level].max(cost);
-                memory[test.level] = memory[test.level].max(mem);
-            }
-            Judged::Failed(result, kind) => {
-                results.push(result);
-                return Ok(fail(kind, results));
-            }
-            Judged::Censored(result) => {
-                results.push(result);
-                censored_from = Some(test.level);
-                break;
-            }
-        }
-    }
+    let run = |indices: &[usize], tally: &mut Tally| judge.run(indices, &budget, &allowance, tally);
+    let mut tally = Tally {
+        results: Vec::new(),
+        finished: vec![None; prepared.tests.len()],
+    };
+    // The levels' tests come first; the growth fit's extra sizes after them.
+    let (level_tests, _) = TestCase::split_growth(&prepared.tests);
+    let scored: Vec<usize> = (0..level_tests.len()).collect();
+    let censored_from = match run(&scored, &mut tally)? {
+        End::Passed => None,
+        End::Censored(i) => Some(prepared.tests[i].level),
+        End::Failed(kind) => return Ok(failed(source, kind, tally.results)),
+        End::Refused(message) => return Ok(refused(source, message)),
+    };
     // The growth sizes below the first censored level's: the larger ones would run out too.
+    // Running out at one of them only ends the fit below it.
     let limit = censored_from.map_or(u64::MAX, |l| {
         problem.levels.get(l).map_or(u64::MAX, |level| level.size)
     });
-    let growth: Vec<usize> = (scored..prepared.tests.len())
+    let growth: Vec<usize> = (level_tests.len()..prepared.tests.len())
         .filter(|&i| prepared.tests[i].generated.is_some_and(|g| g.size < limit))
         .collect();
-    if !growth.is_empty() {
-        let tests: Vec<TestCase> = growth.iter().map(|&i| prepared.tests[i].clone()).collect();
-        let runs = match run_source(
-            ctx,
-            problem,
-            source,
-            &tests,
-            &|j| budget(growth[j]),
-            baselines,
-        )? {
-            Ok(runs) => runs,
-            Err(e) => return Ok(refused(source, e.message)),
-        };
-        for (j, run) in runs.into_iter().enumerate() {
-            let i = growth[j];
-            match judge_run(ctx, prepared, i, run, allowance(i), yard.per_test[i])? {
-                Judged::Finished { result, cost, .. } => {
-                    results.push(result);
-                    finished[i] = Some(cost);
-                }
-                Judged::Failed(result, kind) => {
-                    results.push(result);
-                    return Ok(fail(kind, results));
-                }
-                // Out of fuel at this size: the fit ends below it.
-                Judged::Censored(result) => {
-                    results.push(result);
-                    break;
-                }
-            }
-        }
+    match run(&growth, &mut tally)? {
+        End::Passed | End::Censored(_) => {}
+        End::Failed(kind) => return Ok(failed(source, kind, tally.results)),
+        End::Refused(message) => return Ok(refused(source, message)),
     }
+    let Tally { results, finished } = tally;
+    let levels = prepared.level_count();
+    let level_max = |value: fn((u64, u64)) -> u64| {
+        let values: Vec<u64> = finished.iter().map(|f| f.map_or(0, value)).collect();
+        level_maxima(&prepared.tests, &values, levels)
+    };
+    let (costs, memory) = (level_max(|(cost, _)| cost), level_max(|(_, mem)| mem));
+    let finished = |i: usize| finished[i].map(|(cost, _)| cost);
     let level_costs: Vec<LevelFuel> = (0..levels)
         .map(|l| match censored_from {
             Some(c) if l >= c => LevelFuel::Censored,
@@ -154,17 +112,13 @@ pub fn evaluate(
         &level_costs,
         &memory,
     );
-    let growth = fit(&growth_points(&prepared.tests, |i| finished[i]));
+    let growth = fit(&growth_points(&prepared.tests, finished));
     // The reference over the same sizes: exponents over different ranges do not compare.
     let reference_exponent = growth.as_ref().and_then(|g| {
         let points = growth_points(&prepared.tests, |i| yard.per_test.get(i).copied());
         Some(fit_between(&points, g.min_size, g.max_size)?.exponent)
     });
-    let level_growth = level_growth(
-        &prepared.tests,
-        |i| finished[i],
-        |i| yard.per_test.get(i).copied(),
-    );
+    let level_growth = level_growth(&prepared.tests, finished, |i| yard.per_test.get(i).copied());
     Ok(SampleResult {
         language: source.language,
         passed: true,
@@ -177,6 +131,78 @@ pub fn evaluate(
         levels: scores.levels,
         tests: results,
     })
+}
+
+/// What the judged tests hold so far: their results, and each finished test's cost
+/// (allowance forgiven) and memory, by test index.
+struct Tally {
+    results: Vec<TestResult>,
+    finished: Vec<Option<(u64, u64)>>,
+}
+
+/// How a run of some tests ended.
+enum End {
+    Passed,
+    /// Test `i` was censored; the later ones did not run.
+    Censored(usize),
+    Failed(VerdictKind),
+    /// Not built: the compile error or the reason.
+    Refused(String),
+}
+
+/// What judging one sample's tests needs.
+struct Judge<'a> {
+    ctx: &'a Context,
+    prepared: &'a Prepared,
+    source: &'a Source,
+    yard: &'a Yardstick,
+    baselines: &'a Baselines,
+}
+
+impl Judge<'_> {
+    /// Runs and checks the tests at `indices`, in order, into `tally`, until one fails or is
+    /// censored.
+    fn run(
+        &self,
+        indices: &[usize],
+        budget: &dyn Fn(usize) -> u64,
+        allowance: &dyn Fn(usize) -> u64,
+        tally: &mut Tally,
+    ) -> Result<End, JudgeError> {
+        let Judge {
+            ctx,
+            prepared,
+            source,
+            yard,
+            baselines,
+        } = *self;
+        if indices.is_empty() {
+            return Ok(End::Passed);
+        }
+        let tests: Vec<TestCase> = indices.iter().map(|&i| prepared.tests[i].clone()).collect();
+        let budget = |j: usize| budget(indices[j]);
+        let runs = match run_source(ctx, &prepared.problem, source, &tests, &budget, baselines)? {
+            Ok(runs) => runs,
+            Err(e) => return Ok(End::Refused(e.message)),
+        };
+        for (&i, run) in indices.iter().zip(runs) {
+            match judge_run(ctx, prepared, i, run, allowance(i), yard.per_test[i])? {
+                Judged::Finished { result, cost, mem } => {
+                    tally.results.push(result);
+                    tally.finished[i] = Some((cost, mem));
+                }
+                Judged::Failed(result, kind) => {
+                    tally.results.push(result);
+                    return Ok(End::Failed(kind));
+                }
+                Judged::Censored(result) => {
+                    tally.results.push(result);
+                    return Ok(End::Censored(i));
+                }
+            }
+        }
+        Ok(End::Passed)
+    }
 }
 
 /// One test's run, checked.

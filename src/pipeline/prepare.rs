@@ -172,11 +172,7 @@ pub fn prepare(
     let refs: Vec<(Family, &crate::candidate::Source)> =
         problem.references.iter().map(|(f, s)| (*f, s)).collect();
     // The levels' tests, which every reference must pass; the growth tests after them.
-    let scored = generated
-        .iter()
-        .position(TestCase::is_growth)
-        .unwrap_or(generated.len());
-    let (level_tests, growth_tests) = generated.split_at(scored);
+    let (level_tests, growth_tests) = TestCase::split_growth(&generated);
     let runs: Vec<Result<RunsOfReference, ProblemError>> =
         ctx.runner.sandbox.pool().install(|| {
             refs.par_iter()
@@ -203,7 +199,7 @@ pub fn prepare(
                 })
                 .collect()
         });
-    let mut runs = runs.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let runs = runs.into_iter().collect::<Result<Vec<_>, _>>()?;
     // A growth size is kept where every reference answers it, alike: a generator asked for a
     // size it was not written for may give an input its references cannot take.
     let kept: Vec<usize> = (0..growth_tests.len())
@@ -220,27 +216,20 @@ pub fn prepare(
         .collect();
     let mut tests = level_tests.to_vec();
     tests.extend(kept.iter().map(|&j| growth_tests[j].clone()));
-    let runs: Vec<Result<ReferenceRun, ProblemError>> = runs
-        .iter_mut()
-        .map(|((family, costs, memory, answers), growth)| {
+    let runs = runs.into_iter().map(
+        |((family, mut costs, mut memory, mut answers), mut growth)| {
             for &j in &kept {
                 let (cost, mem, answer) = growth[j].take().expect("kept growth tests ran");
                 costs.push(cost);
                 memory.push(mem);
                 answers.push(answer);
             }
-            Ok((
-                *family,
-                std::mem::take(costs),
-                std::mem::take(memory),
-                std::mem::take(answers),
-            ))
-        })
-        .collect();
+            (family, costs, memory, answers)
+        },
+    );
     let mut yardsticks = BTreeMap::new();
     let mut expected: Option<Vec<Arc<Vec<u8>>>> = None;
-    for run in runs {
-        let (family, costs, memory, answers) = run?;
+    for (family, costs, memory, answers) in runs {
         let per_level = level_maxima(&tests, &costs, levels);
         let memory_per_level = level_maxima(&tests, &memory, levels);
         let language = problem.references[&family].language;
@@ -347,7 +336,7 @@ pub fn prepare(
 }
 
 /// The largest value of each level's tests (growth tests belong to no level's score).
-fn level_maxima(tests: &[TestCase], values: &[u64], levels: usize) -> Vec<u64> {
+pub(crate) fn level_maxima(tests: &[TestCase], values: &[u64], levels: usize) -> Vec<u64> {
     let mut maxima = vec![0u64; levels];
     for (test, &v) in tests.iter().zip(values) {
         if !test.is_growth() {

@@ -41,6 +41,17 @@ impl TestCase {
         self.generated.is_some_and(|g| g.growth)
     }
 
+    /// A problem's tests split into the levels' tests and the growth tests, which always come
+    /// after them.
+    pub fn split_growth(tests: &[TestCase]) -> (&[TestCase], &[TestCase]) {
+        tests.split_at(
+            tests
+                .iter()
+                .position(TestCase::is_growth)
+                .unwrap_or(tests.len()),
+        )
+    }
+
     /// The seed of a program's own randomness on this test (`random`, `rand()`, Python's hash
     /// seed), derived one way from the generator's: a program must not find the generator's
     /// state in its own, which with a secret seed would let it rebuild a hidden test.
